@@ -1,0 +1,3 @@
+"""Pi-LMS: an offline-first learning management system for a classroom on one small board."""
+
+__version__ = "0.1.0"

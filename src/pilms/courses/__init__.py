@@ -1,0 +1,1 @@
+"""Courses, lessons, enrolments and who has opened which lesson."""

@@ -1,0 +1,1 @@
+"""The demo school that `pilms demo` (and `make run` on first start) loads."""

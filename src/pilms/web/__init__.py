@@ -1,0 +1,1 @@
+"""The web layer: the FastAPI application, request context, errors, security and templates."""

@@ -1,0 +1,68 @@
+"""The application factory: one FastAPI app that serves pages, the JSON API and media."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy import Engine
+
+from pilms import __version__
+from pilms.accounts import api as accounts_api
+from pilms.accounts import pages as accounts_pages
+from pilms.config import Settings
+from pilms.courses import api as courses_api
+from pilms.courses import pages as courses_pages
+from pilms.db import make_engine, make_session_factory
+from pilms.media import api as media_api
+from pilms.media import pages as media_pages
+from pilms.ops import health
+from pilms.web.context import RateLimits
+from pilms.web.errors import install_error_handlers
+from pilms.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
+from pilms.web.templating import make_templates
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+API_DESCRIPTION = """JSON API of Pi-LMS.
+
+Sign in with `POST /api/auth/login` (`{"email", "password"}`) and send the returned token as
+`Authorization: Bearer <token>`. Errors are `{"error": {"code", "message", "details"}}`.
+List endpoints take `offset` and `limit` and answer `{"items", "total", "offset", "limit"}`.
+"""
+
+
+def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
+    app = FastAPI(
+        title="Pi-LMS",
+        version=__version__,
+        description=API_DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    engine = engine or make_engine(settings.database_url)
+    settings.media_dir.mkdir(parents=True, exist_ok=True)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.db_factory = make_session_factory(engine)
+    app.state.templates = make_templates()
+    app.state.rate_limits = RateLimits(settings.redis_url or "memory://")
+
+    install_error_handlers(app)
+    # Room for multipart framing and the form's other fields beside the file itself.
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_size + 1024 * 1024)
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    for module in (
+        health,
+        accounts_api,
+        courses_api,
+        media_api,
+        accounts_pages,
+        courses_pages,
+        media_pages,
+    ):
+        app.include_router(module.router)
+    return app

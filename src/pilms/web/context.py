@@ -1,0 +1,198 @@
+"""Per-request context: the database session, the signed-in user, CSRF checks, rate limits.
+
+Everything the app shares lives on `app.state` (set up by `create_app`); nothing is global.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from limits import parse
+from limits.storage import storage_from_string
+from limits.strategies import MovingWindowRateLimiter
+from sqlalchemy.orm import Session, sessionmaker
+
+from pilms.accounts.models import AuthSession, User
+from pilms.accounts.services import resolve_session
+from pilms.config import Settings
+from pilms.errors import Forbidden, TooManyRequests, Unauthorized
+from pilms.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrf_valid
+
+SESSION_COOKIE = "pilms_session"
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class RateLimits:
+    """Rate limits kept in memory, or in Redis when REDIS_URL is set (shared by workers)."""
+
+    def __init__(self, storage_uri: str) -> None:
+        self.limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
+
+    def hit(self, rule: str, *keys: str) -> None:
+        item = parse(rule)
+        if not self.limiter.hit(item, *keys):
+            reset, _remaining = self.limiter.get_window_stats(item, *keys)
+            retry = max(1, int(reset - time.time()))
+            raise TooManyRequests(
+                f"Too many attempts from this device. Wait {retry} seconds and try again.",
+                retry_after=retry,
+            )
+
+
+@dataclass
+class Auth:
+    user: User
+    session: AuthSession
+    via_cookie: bool
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    factory: sessionmaker[Session] = request.app.state.db_factory
+    db = factory()
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+DB = Annotated[Session, Depends(get_db)]
+
+
+def client_ip(request: Request) -> str:
+    return request.client.host if request.client else "unknown"
+
+
+def _token_from(request: Request) -> tuple[str | None, bool]:
+    header = request.headers.get("authorization", "")
+    if header[:7].lower() == "bearer ":
+        return header[7:].strip() or None, False
+    return request.cookies.get(SESSION_COOKIE), True
+
+
+def load_auth(request: Request, db: DB) -> Auth | None:
+    """The signed-in user, if any (cached on the request)."""
+    if hasattr(request.state, "auth"):
+        cached: Auth | None = request.state.auth
+        return cached
+    token, via_cookie = _token_from(request)
+    auth = None
+    if token:
+        settings = settings_of(request)
+        found = resolve_session(db, token=token, ttl_seconds=settings.session_timeout)
+        if found:
+            auth = Auth(user=found[0], session=found[1], via_cookie=via_cookie)
+    request.state.auth = auth
+    return auth
+
+
+OptionalAuth = Annotated[Auth | None, Depends(load_auth)]
+
+
+async def _submitted_csrf(request: Request) -> str | None:
+    header = request.headers.get(CSRF_HEADER)
+    if header:
+        return header
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith(("application/x-www-form-urlencoded", "multipart/form-data")):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        return value if isinstance(value, str) else None
+    return None
+
+
+async def check_csrf(request: Request) -> None:
+    """Refuse an unsafe request that does not carry this browser's CSRF token."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    secret = settings_of(request).session_secret or ""
+    if not csrf_valid(secret, request.cookies.get(CSRF_COOKIE), await _submitted_csrf(request)):
+        raise Forbidden(
+            "This form has expired or came from another site. Reload the page and try again.",
+            code="csrf_failed",
+        )
+
+
+async def api_csrf(request: Request) -> None:
+    """API calls authenticated by the session cookie need the CSRF header; bearer tokens don't."""
+    if request.method in UNSAFE_METHODS and SESSION_COOKIE in request.cookies:
+        header = request.headers.get("authorization", "")
+        if header[:7].lower() != "bearer ":
+            await check_csrf(request)
+
+
+PASSWORD_CHANGE_ALLOWED = {"/api/auth/me", "/api/auth/logout", "/api/auth/password"}
+
+
+def require_api_user(request: Request, auth: OptionalAuth) -> User:
+    if auth is None:
+        raise Unauthorized(
+            "Sign in first: send 'Authorization: Bearer <token>' from /api/auth/login."
+        )
+    if auth.user.must_change_password and request.url.path not in PASSWORD_CHANGE_ALLOWED:
+        raise Forbidden(
+            "You must change your password first (POST /api/auth/password).",
+            code="password_change_required",
+        )
+    return auth.user
+
+
+ApiUser = Annotated[User, Depends(require_api_user)]
+
+
+def require_api_admin(user: ApiUser) -> User:
+    if not user.is_admin:
+        raise Forbidden("Only administrators can do this.")
+    return user
+
+
+ApiAdmin = Annotated[User, Depends(require_api_admin)]
+
+
+class LoginRequired(Exception):
+    """Raised by page dependencies; answered with a redirect to the sign-in page."""
+
+    def __init__(self, next_url: str, reason: str = "login") -> None:
+        self.next_url = next_url
+        self.reason = reason
+
+
+def require_page_auth(request: Request, auth: OptionalAuth) -> Auth:
+    if auth is None:
+        raise LoginRequired(
+            str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
+        )
+    if auth.user.must_change_password and request.url.path not in {"/password", "/logout"}:
+        raise LoginRequired("/password", reason="password")
+    return auth
+
+
+PageAuth = Annotated[Auth, Depends(require_page_auth)]
+
+
+def require_page_user(auth: PageAuth) -> User:
+    return auth.user
+
+
+PageUser = Annotated[User, Depends(require_page_user)]
+
+
+def require_page_admin(user: PageUser) -> User:
+    if not user.is_admin:
+        raise Forbidden("Only administrators can open this page.")
+    return user
+
+
+PageAdmin = Annotated[User, Depends(require_page_admin)]
+
+
+def page(offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    return {"offset": max(0, offset), "limit": max(1, min(limit, 200))}
