@@ -23,7 +23,7 @@ from pilms.config import Settings
 from pilms.db import make_engine, make_session_factory
 from pilms.migrate import upgrade
 from pilms.models import metadata
-from pilms.web.app import create_app
+from pilms.web.app import configure, create_app
 from tests import factories
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
@@ -122,9 +122,21 @@ def db(engine: Engine) -> Iterator[Session]:
     session.close()
 
 
+@pytest.fixture(scope="session")
+def shared_app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+    """One app for the session: building its routes on first use costs ~0.1 s, so tests
+    re-point this one at their own settings and database instead of making a new one."""
+    folder = tmp_path_factory.mktemp("app")
+    return create_app(
+        Settings(PILMS_DATA_DIR=folder, session_secret="s" * 40, jwt_secret="j" * 40),
+        engine=make_engine(f"sqlite:///{folder}/unused.db", pool=False),
+    )
+
+
 @pytest.fixture
-def app(settings: Settings, engine: Engine) -> FastAPI:
-    return create_app(settings, engine=engine)
+def app(shared_app: FastAPI, settings: Settings, engine: Engine) -> FastAPI:
+    configure(shared_app, settings, engine=engine)
+    return shared_app
 
 
 @pytest.fixture

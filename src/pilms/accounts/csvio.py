@@ -97,6 +97,18 @@ def _reader(text: str) -> csv.DictReader[str]:
     return csv.DictReader(io.StringIO(text), dialect=dialect)
 
 
+_FORMULA_START = ("=", "+", "-", "@")
+
+
+def _defuse(value: str) -> str:
+    """Stop a spreadsheet from running a cell as a formula when the export is opened."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _undefuse(value: str) -> str:
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
 def _parse_active(value: str) -> bool | None:
     value = value.strip().lower()
     if value in _TRUE:
@@ -111,7 +123,7 @@ def plan_user_import(db: Session, *, text: str, actor: User) -> ImportPlan:
         raise Invalid(
             "The file is empty. The first line must name the columns, e.g. email,name,role."
         )
-    reader = _reader(text)
+    reader = _reader(text.lstrip("\ufeff"))
     headers = [h.strip().lower() for h in (reader.fieldnames or [])]
     if "email" not in headers:
         raise Invalid(
@@ -130,7 +142,7 @@ def plan_user_import(db: Session, *, text: str, actor: User) -> ImportPlan:
         if len(rows) + len(errors) >= MAX_ROWS:
             errors.append(RowError(line, f"Too many rows; import at most {MAX_ROWS} at a time."))
             break
-        values = {k: (v or "").strip() for k, v in record.items() if isinstance(k, str)}
+        values = {k: _undefuse((v or "").strip()) for k, v in record.items() if isinstance(k, str)}
         if not any(values.values()):
             continue
         try:
@@ -244,8 +256,8 @@ def export_users_csv(db: Session) -> str:
     for user in db.scalars(select(User).order_by(User.role, User.name, User.id)):
         writer.writerow(
             [
-                user.email,
-                user.name,
+                _defuse(user.email),
+                _defuse(user.name),
                 user.role,
                 "yes" if user.is_active else "no",
                 "yes" if user.must_change_password else "no",

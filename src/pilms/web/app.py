@@ -42,17 +42,13 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         docs_url="/api/docs",
         redoc_url=None,
     )
-    engine = engine or make_engine(settings.database_url)
-    settings.media_dir.mkdir(parents=True, exist_ok=True)
-    app.state.settings = settings
-    app.state.engine = engine
-    app.state.db_factory = make_session_factory(engine)
-    app.state.templates = make_templates()
-    app.state.rate_limits = RateLimits(settings.redis_url or "memory://")
-
+    configure(app, settings, engine=engine)
     install_error_handlers(app)
     # Room for multipart framing and the form's other fields beside the file itself.
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_upload_size + 1024 * 1024)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=lambda: app.state.settings.max_upload_size + 1024 * 1024,
+    )
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (
@@ -66,3 +62,14 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     ):
         app.include_router(module.router)
     return app
+
+
+def configure(app: FastAPI, settings: Settings, *, engine: Engine | None = None) -> None:
+    """Attach what the app shares between requests: settings, database, templates, limits."""
+    engine = engine or make_engine(settings.database_url)
+    settings.media_dir.mkdir(parents=True, exist_ok=True)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.db_factory = make_session_factory(engine)
+    app.state.templates = make_templates()
+    app.state.rate_limits = RateLimits(settings.redis_url or "memory://")

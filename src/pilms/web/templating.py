@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -22,7 +23,10 @@ def _when(value: datetime | None) -> str:
     return value.strftime("%Y-%m-%d %H:%M UTC") if value else "—"
 
 
+@lru_cache(maxsize=1)
 def make_templates() -> Jinja2Templates:
+    """The template environment. Built once per process: it holds compiled templates only,
+    no request or user state, so every app instance (tests make many) can share it."""
     templates = Jinja2Templates(directory=TEMPLATE_DIRS)
     templates.env.globals["version"] = __version__
     templates.env.filters["when"] = _when
