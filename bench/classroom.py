@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from collections.abc import Coroutine, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from http.cookiejar import CookieJar, DefaultCookiePolicy
 from pathlib import Path
@@ -177,7 +177,15 @@ def machine() -> dict[str, Any]:
             if line.startswith("model name"):
                 model = line.split(":", 1)[1].strip()
                 break
+
+    def git(*args: str) -> str:
+        result = subprocess.run(
+            ["git", *args], cwd=BENCH_DIR, capture_output=True, text=True, check=False
+        )
+        return result.stdout.strip()
+
     return {
+        "code": {"commit": git("rev-parse", "--short", "HEAD"), "dirty": bool(git("status", "-s"))},
         "nproc": os.cpu_count(),
         "cpu_model": model,
         "python": platform.python_version(),
@@ -269,6 +277,15 @@ class Process:
                     os.killpg(self.popen.pid, signal.SIGKILL)
                 self.popen.wait()
         self._log.close()
+
+
+EXCEPTION_LINE_RE = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Timeout)\w*: .*")
+
+
+def server_errors(proc: Process) -> dict[str, int]:
+    """The exceptions the server logged (the last line of each traceback), with counts."""
+    lines = proc.log_path.read_text(errors="replace").splitlines()
+    return dict(Counter(m.group(0)[:200] for m in map(EXCEPTION_LINE_RE.match, lines) if m))
 
 
 def wait_ready(proc: Process, port: int, path: str, timeout: float = 60.0) -> None:
@@ -547,12 +564,17 @@ async def load_python(url: str, cookie: str | None, plan: Plan) -> dict[str, Any
 def measure_load(
     url: str, cookie: str | None, plan: Plan, script: Path, server_pid: int
 ) -> dict[str, Any]:
-    """Load one URL at fixed concurrency; add the server's CPU time per request."""
+    """Load one URL at fixed concurrency after a second of the same load to warm up; add the
+    server's CPU time per request."""
+
+    def load(plan: Plan) -> dict[str, Any]:
+        if plan.loadgen == "wrk":
+            return load_wrk(url, cookie, plan, script)
+        return run_async(load_python(url, cookie, plan))
+
+    load(replace(plan, page_seconds=1))
     cpu_before = cpu_seconds(server_pid)
-    if plan.loadgen == "wrk":
-        result = load_wrk(url, cookie, plan, script)
-    else:
-        result = run_async(load_python(url, cookie, plan))
+    result = load(plan)
     cpu = cpu_seconds(server_pid) - cpu_before
     result["server_cpu_ms_per_request"] = round(1000 * cpu / max(1, result["requests"]), 3)
     time.sleep(1)  # let the server settle before the next page
@@ -614,7 +636,9 @@ async def simulate(
 
     client_cpu, server_cpu = time.process_time(), cpu_seconds(server_pid)
     started = time.perf_counter()
-    await asyncio.gather(*(student(n) for n in range(plan.students)))
+    # Requests still waiting at the end may take up to their timeout; this bounds the total.
+    async with asyncio.timeout(plan.sim_seconds + 90):
+        await asyncio.gather(*(student(n) for n in range(plan.students)))
     elapsed = time.perf_counter() - started
     client_cpu, server_cpu = time.process_time() - client_cpu, cpu_seconds(server_pid) - server_cpu
     per_kind = {
@@ -690,8 +714,11 @@ def one_run(number: int, plan: Plan, room: Classroom, script: Path) -> dict[str,
             f"{sim['seconds']:.0f} s, worst page p95 {sim['worst_page_p95_ms']} ms"
         )
         result["peak_rss_mb"] = peak_rss_mb(server.pid)
+        time.sleep(plan.idle_seconds)
+        result["rss_after_load_mb"] = rss_mb(server.pid)
     finally:
         server.stop()
+        result["server_errors"] = server_errors(server)
 
     ceiling_port = free_port()
     ceiling = start_ceiling(room.workdir, room.env, ceiling_port)
@@ -767,6 +794,8 @@ def print_report(report: dict[str, Any]) -> None:
     print("\n" + "=" * 78)
     print(f"Pi-LMS classroom benchmark: medians of {plan['runs']} run(s)")
     print(f"Machine: {m['nproc']} cores, {m['cpu_model']}, Python {m['python']}")
+    dirty = " with uncommitted changes" if m["code"]["dirty"] else ""
+    print(f"Code: commit {m['code']['commit']}{dirty}")
     print(f"Load generator for pages: {report['load_generator']}")
     print("=" * 78)
     print(f"Cold start (spawn → /health 200)   {median['cold_start_s']:.2f} s")

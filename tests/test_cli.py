@@ -31,16 +31,54 @@ def test_migrate_create_export_import_reset(env: dict[str, str], tmp_path: Path)
     result = runner.invoke(app, ["migrate"])
     assert result.exit_code == 0, result.output
     assert "revision" in result.output
-    result = runner.invoke(app, ["user", "create", "--email", "Boss@School.test", "--name", "Boss",
-                                 "--role", "admin", "--password", "a long password"])
+    result = runner.invoke(
+        app,
+        [
+            "user",
+            "create",
+            "--email",
+            "Boss@School.test",
+            "--name",
+            "Boss",
+            "--role",
+            "admin",
+            "--password",
+            "a long password",
+        ],
+    )
     assert result.exit_code == 0, result.output
-    result = runner.invoke(app, ["user", "create", "--email", "boss@school.test", "--name", "Again",
-                                 "--role", "admin", "--password", "a long password"])
+    result = runner.invoke(
+        app,
+        [
+            "user",
+            "create",
+            "--email",
+            "boss@school.test",
+            "--name",
+            "Again",
+            "--role",
+            "admin",
+            "--password",
+            "a long password",
+        ],
+    )
     assert result.exit_code == 1
     assert "already exists" in result.output
-    result = runner.invoke(app, ["user", "create", "--email", "t@school.test", "--name", "T",
-                                 "--role", "instructor", "--password-stdin"],
-                           input="from standard input\n")
+    result = runner.invoke(
+        app,
+        [
+            "user",
+            "create",
+            "--email",
+            "t@school.test",
+            "--name",
+            "T",
+            "--role",
+            "instructor",
+            "--password-stdin",
+        ],
+        input="from standard input\n",
+    )
     assert result.exit_code == 0, result.output
     csv_file = tmp_path / "users.csv"
     csv_file.write_text("email,name,role\nana@school.test,Ana,student\nbad,Bad,student\n")
@@ -72,7 +110,9 @@ def test_check_reports_what_is_configured(env: dict[str, str]) -> None:
     assert "not configured" in result.output
 
 
-def test_production_refuses_to_start_without_secrets(env: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_production_refuses_to_start_without_secrets(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("ENVIRONMENT", "production")
     monkeypatch.delenv("SESSION_SECRET", raising=False)
     monkeypatch.setenv("JWT_SECRET", "your-jwt-secret-here-change-this")
@@ -93,8 +133,22 @@ def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URI", "ENVIRONMENT"}}
     environment["PILMS_DATA_DIR"] = str(tmp_path / "data")
     process = subprocess.Popen(
-        [sys.executable, "-m", "pilms.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "pilms.cli",
+            "serve",
+            "--demo",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
     )
     try:
         base = f"http://127.0.0.1:{port}"
@@ -113,8 +167,22 @@ def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
         assert match, output
         # Start again on the same data: no second demo, the admin's password still works.
         process = subprocess.Popen(
-            [sys.executable, "-m", "pilms.cli", "serve", "--demo", "--host", "127.0.0.1", "--port", str(port)],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=environment, cwd=tmp_path,
+            [
+                sys.executable,
+                "-m",
+                "pilms.cli",
+                "serve",
+                "--demo",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=environment,
+            cwd=tmp_path,
         )
         while time.monotonic() < deadline:
             try:
@@ -122,8 +190,9 @@ def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
                     break
             except httpx.HTTPError:
                 time.sleep(0.2)
-        login = httpx.post(f"{base}/api/auth/login",
-                           json={"email": match.group(1), "password": match.group(2)})
+        login = httpx.post(
+            f"{base}/api/auth/login", json={"email": match.group(1), "password": match.group(2)}
+        )
         assert login.status_code == 200
         token = login.json()["token"]
         courses = httpx.get(f"{base}/api/courses", headers={"Authorization": f"Bearer {token}"})

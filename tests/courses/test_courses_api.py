@@ -212,3 +212,26 @@ def test_list_endpoints_paginate(client: TestClient, db: Session) -> None:
     assert page["offset"] == 2
     assert page["limit"] == 2
     assert len(page["items"]) == 2
+
+
+def test_course_cover_must_be_an_image_from_your_library(client: TestClient, db: Session) -> None:
+    import io
+
+    from PIL import Image
+
+    InstructorFactory(email="t@school.test")
+    InstructorFactory(email="u@school.test")
+    mine, theirs = api_login(client, "t@school.test"), api_login(client, "u@school.test")
+    buffer = io.BytesIO()
+    Image.new("RGB", (32, 32)).save(buffer, "PNG")
+    image = client.post(
+        "/api/media", files={"file": ("c.png", buffer.getvalue(), "image/png")}, headers=mine
+    ).json()
+    ok = client.post("/api/courses", json={"title": "A", "image_id": image["id"]}, headers=mine)
+    assert ok.status_code == 201
+    assert ok.json()["image_id"] == image["id"]
+    stolen = client.post(
+        "/api/courses", json={"title": "B", "image_id": image["id"]}, headers=theirs
+    )
+    assert stolen.status_code == 422
+    assert stolen.json()["error"]["details"] == {"image_id": "not an image"}

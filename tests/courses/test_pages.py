@@ -34,8 +34,11 @@ def test_teacher_builds_a_course_with_draft_preview_publish_and_reorder(
     assert course.published is False
 
     def add(title: str, action: str) -> Lesson:
-        response = post_form(client, f"/courses/{course.id}/lessons/new",
-                             {"title": title, "content": f"<h2>{title}</h2><p>Text</p>", "action": action})
+        response = post_form(
+            client,
+            f"/courses/{course.id}/lessons/new",
+            {"title": title, "content": f"<h2>{title}</h2><p>Text</p>", "action": action},
+        )
         assert response.status_code == 303  # type: ignore[attr-defined]
         found = db.scalar(select(Lesson).where(Lesson.title == title))
         assert found is not None
@@ -47,8 +50,11 @@ def test_teacher_builds_a_course_with_draft_preview_publish_and_reorder(
     preview = client.get(f"/lessons/{first.id}")
     assert "Preview: this lesson is a draft" in preview.text
     assert "<h2>Clouds</h2>" in preview.text
-    publish = post_form(client, f"/lessons/{first.id}/edit",
-                        {"title": "Clouds", "content": "<h2>Clouds</h2><p>Better</p>", "action": "publish"})
+    publish = post_form(
+        client,
+        f"/lessons/{first.id}/edit",
+        {"title": "Clouds", "content": "<h2>Clouds</h2><p>Better</p>", "action": "publish"},
+    )
     assert publish.headers["location"] == f"/lessons/{first.id}"  # type: ignore[attr-defined]
     db.expire_all()
     assert db.get(Lesson, first.id).published  # type: ignore[union-attr]
@@ -56,7 +62,9 @@ def test_teacher_builds_a_course_with_draft_preview_publish_and_reorder(
     assert move.status_code == 303  # type: ignore[attr-defined]
     page = client.get(f"/courses/{course.id}").text
     assert page.index("Rain") < page.index("Clouds")
-    edit = post_form(client, f"/courses/{course.id}/edit", {"title": "Science 6", "published": "true"})
+    edit = post_form(
+        client, f"/courses/{course.id}/edit", {"title": "Science 6", "published": "true"}
+    )
     assert edit.status_code == 303  # type: ignore[attr-defined]
     db.expire_all()
     assert db.get(Course, course.id).published  # type: ignore[union-attr]
@@ -68,8 +76,10 @@ def test_lesson_form_keeps_what_was_typed_when_the_title_is_missing(
     course = CourseFactory(instructor=InstructorFactory(email="t@school.test"))
     page_login(client, "t@school.test")
     token = csrf_from(client.get(f"/courses/{course.id}/lessons/new").text)
-    reply = client.post(f"/courses/{course.id}/lessons/new",
-                        data={"title": "  ", "content": "<p>my long text</p>", "csrf_token": token})
+    reply = client.post(
+        f"/courses/{course.id}/lessons/new",
+        data={"title": "  ", "content": "<p>my long text</p>", "csrf_token": token},
+    )
     assert reply.status_code == 422
     assert "A title is required." in reply.text
     assert "my long text" in reply.text
@@ -86,13 +96,17 @@ def test_enrol_one_by_email_and_many_from_a_csv_with_problems_reported(
     page_login(client, "t@school.test")
     one = post_form(client, f"/courses/{course.id}/students/add", {"email": "kid0@school.test"})
     assert one.status_code == 303  # type: ignore[attr-defined]
-    unknown = post_form(client, f"/courses/{course.id}/students/add", {"email": "ghost@school.test"})
+    unknown = post_form(
+        client, f"/courses/{course.id}/students/add", {"email": "ghost@school.test"}
+    )
     assert unknown.status_code == 422  # type: ignore[attr-defined]
     token = csrf_from(client.get(f"/courses/{course.id}/students").text)
     csv_text = "email\nkid0@school.test\nkid1@school.test\nKID2@school.test\nghost@school.test\ncolleague@school.test\nnot-an-email@\n"
-    bulk = client.post(f"/courses/{course.id}/students/bulk",
-                       files={"file": ("class.csv", csv_text.encode(), "text/csv")},
-                       data={"csrf_token": token})
+    bulk = client.post(
+        f"/courses/{course.id}/students/bulk",
+        files={"file": ("class.csv", csv_text.encode(), "text/csv")},
+        data={"csrf_token": token},
+    )
     assert bulk.status_code == 200
     assert "Enrolled 2; 1 already enrolled; 3 not enrolled." in bulk.text
     assert "Line 5: ghost@school.test — no account has this email" in bulk.text

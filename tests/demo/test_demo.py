@@ -16,7 +16,9 @@ from pilms.media.models import MediaItem
 from tests.conftest import api_login
 
 
-def test_demo_school_is_complete_and_usable(db: Session, settings: Settings, client: TestClient) -> None:
+def test_demo_school_is_complete_and_usable(
+    db: Session, settings: Settings, client: TestClient
+) -> None:
     accounts = load_demo(db, settings=settings)
     assert db.scalar(select(func.count()).where(User.role == "admin")) == 1
     assert db.scalar(select(func.count()).where(User.role == "instructor")) == 2
@@ -59,7 +61,9 @@ def test_student_sees_only_enrolled_courses_and_no_drafts(
     english = db.scalar(select(Course).where(Course.title == content.COURSES[2].title))
     assert english is not None
     outsider = content.STUDENTS[1][1]  # odd students are not in the English course
-    enrolled_ids = set(db.scalars(select(Enrollment.course_id).join(User).where(User.email == outsider)))
+    enrolled_ids = set(
+        db.scalars(select(Enrollment.course_id).join(User).where(User.email == outsider))
+    )
     assert english.id not in enrolled_ids
     accounts_file = (settings.data_dir / "demo-accounts.txt").read_text()
     shared = re.search(r"student\s+\S+\s+password: (\S+)", accounts_file)

@@ -36,9 +36,18 @@ def test_security_headers_on_pages_and_api(client: TestClient) -> None:
 
 def test_openapi_documents_the_public_contract(client: TestClient) -> None:
     spec = client.get("/api/openapi.json").json()
-    for path in ("/api/auth/login", "/api/auth/logout", "/api/auth/me", "/api/users",
-                 "/api/courses", "/api/courses/{course_id}/lessons", "/api/lessons/{lesson_id}",
-                 "/api/courses/{course_id}/enrollments", "/api/media", "/api/health"):
+    for path in (
+        "/api/auth/login",
+        "/api/auth/logout",
+        "/api/auth/me",
+        "/api/users",
+        "/api/courses",
+        "/api/courses/{course_id}/lessons",
+        "/api/lessons/{lesson_id}",
+        "/api/courses/{course_id}/enrollments",
+        "/api/media",
+        "/api/health",
+    ):
         assert path in spec["paths"], path
     assert not any(p.startswith(("/courses", "/admin", "/login")) for p in spec["paths"])
     assert client.get("/api/docs").status_code == 200

@@ -297,6 +297,10 @@ def start_session(
     """Open a server-side session. Returns the bearer token (shown once) and the session row."""
     token = secrets.token_urlsafe(32)
     now = utcnow()
+    # Sweep this user's expired sign-ins as they make a new one, so the table stays small.
+    db.execute(
+        delete(AuthSession).where(AuthSession.user_id == user.id, AuthSession.expires_at <= now)
+    )
     session = AuthSession(
         token_hash=_hash_token(token),
         user_id=user.id,
@@ -338,9 +342,3 @@ def resolve_session(
 def end_session(db: Session, *, session_id: int) -> None:
     db.execute(delete(AuthSession).where(AuthSession.id == session_id))
     db.commit()
-
-
-def purge_expired_sessions(db: Session, *, now: datetime | None = None) -> int:
-    result = db.execute(delete(AuthSession).where(AuthSession.expires_at <= (now or utcnow())))
-    db.commit()
-    return int(getattr(result, "rowcount", 0) or 0)

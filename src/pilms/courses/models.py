@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from pilms.accounts.models import User
 from pilms.db import Base, UTCDateTime, utcnow
+from pilms.media.models import MediaItem
 
 
 class Course(Base):
@@ -28,6 +29,7 @@ class Course(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     instructor: Mapped[User] = relationship(lazy="joined")
+    image: Mapped[MediaItem | None] = relationship(lazy="joined")
     lessons: Mapped[list[Lesson]] = relationship(
         back_populates="course",
         order_by="Lesson.position",

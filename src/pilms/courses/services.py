@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, delete, exists, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pilms.accounts.models import Role, User
@@ -20,6 +21,7 @@ from pilms.courses.policy import can_create_course, can_manage_course
 from pilms.courses.sanitize import sanitize_html
 from pilms.db import utcnow
 from pilms.errors import Conflict, Forbidden, Invalid, NotFound
+from pilms.media.models import MediaItem
 
 VIEW_REFRESH = timedelta(minutes=10)
 _UNSET = object()
@@ -34,6 +36,18 @@ def _title(value: str, what: str = "title") -> str:
             f"The {what} is too long (200 characters at most).", details={what: "too long"}
         )
     return value
+
+
+def _cover(db: Session, actor: User, image_id: int | None) -> int | None:
+    """A course cover must be an image from the actor's own library (or any, for an admin)."""
+    if image_id is None:
+        return None
+    item = db.get(MediaItem, image_id)
+    if item is None or item.kind != "image" or not (actor.is_admin or item.owner_id == actor.id):
+        raise Invalid(
+            "Choose a cover image from your media library.", details={"image_id": "not an image"}
+        )
+    return item.id
 
 
 def _dates(start: date | None, end: date | None) -> None:
@@ -114,7 +128,7 @@ def create_course(
         instructor_id=owner,
         start_date=start_date,
         end_date=end_date,
-        image_id=image_id,
+        image_id=_cover(db, actor, image_id),
     )
     db.add(course)
     db.commit()
@@ -159,8 +173,8 @@ def update_course(
         course.start_date = start_date  # type: ignore[assignment]
     if end_date is not _UNSET:
         course.end_date = end_date  # type: ignore[assignment]
-    if image_id is not _UNSET:
-        course.image_id = image_id  # type: ignore[assignment]
+    if image_id is not _UNSET and image_id != course.image_id:
+        course.image_id = _cover(db, actor, image_id)  # type: ignore[arg-type]
     _dates(course.start_date, course.end_date)
     db.commit()
     return course
@@ -329,7 +343,7 @@ def record_lesson_view(db: Session, *, user: User, lesson: Lesson) -> None:
         return
     try:
         db.commit()
-    except Exception:  # a parallel first view of the same lesson: theirs counts
+    except IntegrityError:  # a parallel first view of the same lesson: theirs counts
         db.rollback()
 
 
