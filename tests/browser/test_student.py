@@ -1,4 +1,4 @@
-"""A student on a 360 px phone: sign in, read, listen, move on; never see drafts or other courses."""
+"""A student on a 360 px phone: sign in, read, listen, move on; no drafts, no other courses."""
 
 from __future__ import annotations
 
