@@ -25,8 +25,8 @@ def test_demo_school_is_complete_and_usable(
     assert db.scalar(select(func.count()).where(User.role == "student")) == 30
     assert db.scalar(select(func.count(Course.id))) == 3
     assert db.scalar(select(func.count(Lesson.id))) == sum(len(c.lessons) for c in content.COURSES)
-    assert db.scalar(select(func.count(Enrollment.id))) > 60
-    assert db.scalar(select(func.count()).select_from(LessonView)) > 0
+    assert (db.scalar(select(func.count(Enrollment.id))) or 0) > 60
+    assert (db.scalar(select(func.count()).select_from(LessonView)) or 0) > 0
     kinds = set(db.scalars(select(MediaItem.kind)))
     assert kinds == {"image", "audio"}
     for lesson in db.scalars(select(Lesson)):

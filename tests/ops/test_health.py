@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 
@@ -12,7 +13,7 @@ def test_health_endpoints(client: TestClient) -> None:
     assert api.json()["checks"]["database"]["status"] == "ok"
 
 
-def test_api_health_reports_a_broken_database(client: TestClient, app) -> None:  # type: ignore[no-untyped-def]
+def test_api_health_reports_a_broken_database(client: TestClient, app: FastAPI) -> None:
     from pilms.db import make_engine
 
     good = app.state.engine
