@@ -23,6 +23,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -142,11 +143,18 @@ def latency_ms(seconds: Sequence[float]) -> dict[str, float | None]:
     }
 
 
+PER_RUN_ONLY = {"server_errors", "failure_reasons"}  # counted over all runs, not medians
+
+
 def median_of(samples: Sequence[Any]) -> Any:
     """The median of each number across runs, walking dicts; other values from the first run."""
     first = samples[0]
     if isinstance(first, dict):
-        return {key: median_of([s[key] for s in samples if key in s]) for key in first}
+        return {
+            key: median_of([s[key] for s in samples if key in s])
+            for key in first
+            if key not in PER_RUN_ONLY
+        }
     numbers = [s for s in samples if isinstance(s, int | float) and not isinstance(s, bool)]
     if numbers and len(numbers) == len(samples):
         return round(statistics.median(numbers), 3)
@@ -196,6 +204,7 @@ def machine() -> dict[str, Any]:
 # --- processes --------------------------------------------------------------------------------
 
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+RUSAGE = (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
 
 
 def _stat_fields(pid: int) -> list[str]:
@@ -241,6 +250,27 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime + stime
 
 
+class CpuMeter:
+    """CPU time over a stretch of wall time: the server's, and that of everything else on the
+    machine apart from the server, this script and its finished children (wrk). The latter shows
+    whether something else was competing for the cores and spoiled the figures."""
+
+    def __init__(self, server_pid: int) -> None:
+        self.pid = server_pid
+        self.start = self._snapshot()
+
+    def _snapshot(self) -> tuple[float, float, float]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        machine = sum(fields[i] for i in (0, 1, 2, 5, 6)) / CLOCK_TICKS  # user nice system irqs
+        ours = sum(resource.getrusage(who)[0] + resource.getrusage(who)[1] for who in RUSAGE)
+        return time.perf_counter(), cpu_seconds(self.pid), machine - ours
+
+    def read(self) -> tuple[float, float]:
+        """Server CPU seconds, and the others' CPU as a percentage of one core."""
+        wall, server, machine = (b - a for a, b in zip(self.start, self._snapshot(), strict=True))
+        return server, round(100 * max(0.0, machine - server) / wall, 1)
+
+
 class Process:
     """A child process in a process group of its own; `stop` ends the group."""
 
@@ -271,7 +301,7 @@ class Process:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.popen.pid, signal.SIGTERM)
             try:
-                self.popen.wait(timeout=10)
+                self.popen.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(self.popen.pid, signal.SIGKILL)
@@ -573,10 +603,11 @@ def measure_load(
         return run_async(load_python(url, cookie, plan))
 
     load(replace(plan, page_seconds=1))
-    cpu_before = cpu_seconds(server_pid)
+    meter = CpuMeter(server_pid)
     result = load(plan)
-    cpu = cpu_seconds(server_pid) - cpu_before
+    cpu, others = meter.read()
     result["server_cpu_ms_per_request"] = round(1000 * cpu / max(1, result["requests"]), 3)
+    result["other_processes_cpu_pct"] = others
     time.sleep(1)  # let the server settle before the next page
     return result
 
@@ -594,6 +625,7 @@ async def simulate(
     a course → each of its lessons until the time is up. Accounts are shared round-robin."""
     latencies: dict[str, list[float]] = {kind: [] for kind in SIM_KINDS}
     failures: Counter[str] = Counter()
+    reasons: Counter[str] = Counter()
     deadline = time.perf_counter() + plan.sim_seconds
 
     async def timed(
@@ -602,12 +634,14 @@ async def simulate(
         started = time.perf_counter()  # the request is sent only when awaited, below
         try:
             response = await request
-        except httpx.HTTPError:
+        except httpx.HTTPError as exc:
             failures[kind] += 1
+            reasons[f"{kind}: {type(exc).__name__}"] += 1
             return None
         latencies[kind].append(time.perf_counter() - started)
         if response.status_code != expect:
             failures[kind] += 1
+            reasons[f"{kind}: HTTP {response.status_code}"] += 1
             return None
         return response
 
@@ -634,13 +668,14 @@ async def simulate(
                     if plan.think_seconds:
                         await asyncio.sleep(rng.uniform(0, 2 * plan.think_seconds))
 
-    client_cpu, server_cpu = time.process_time(), cpu_seconds(server_pid)
+    client_cpu, meter = time.process_time(), CpuMeter(server_pid)
     started = time.perf_counter()
     # Requests still waiting at the end may take up to their timeout; this bounds the total.
     async with asyncio.timeout(plan.sim_seconds + 90):
         await asyncio.gather(*(student(n) for n in range(plan.students)))
     elapsed = time.perf_counter() - started
-    client_cpu, server_cpu = time.process_time() - client_cpu, cpu_seconds(server_pid) - server_cpu
+    client_cpu = time.process_time() - client_cpu
+    server_cpu, others = meter.read()
     per_kind = {
         kind: {
             "requests": len(latencies[kind]),
@@ -657,11 +692,13 @@ async def simulate(
         "requests": requests,
         "rps": round(requests / elapsed, 1),
         "failed": sum(failures.values()),
+        "failure_reasons": dict(reasons),
         "pages": per_kind,
         "all_pages": latency_ms([s for k in SIM_PAGES for s in latencies[k]]),
         "worst_page_p95_ms": round(max(page_p95) * 1000, 2) if page_p95 else None,
         "client_cpu_pct_of_one_core": round(100 * client_cpu / elapsed, 1),
         "server_cpu_pct_of_one_core": round(100 * server_cpu / elapsed, 1),
+        "other_processes_cpu_pct": others,
     }
 
 
@@ -683,8 +720,10 @@ def one_run(number: int, plan: Plan, room: Classroom, script: Path) -> dict[str,
             "lesson page": f"/lessons/{pages.lesson_id}",
         }
         warm_up(base, pages.cookie, list(paths.values()))
+        meter = CpuMeter(server.pid)
         time.sleep(plan.idle_seconds)
         result["idle_rss_mb"] = rss_mb(server.pid)
+        result["other_processes_cpu_pct_while_idle"] = meter.read()[1]
         print(
             f"  idle RSS after warm-up and {plan.idle_seconds:.0f} s idle: "
             f"{result['idle_rss_mb']:.1f} MB"
@@ -801,33 +840,47 @@ def print_report(report: dict[str, Any]) -> None:
     print(f"Cold start (spawn → /health 200)   {median['cold_start_s']:.2f} s")
     print(
         f"Idle RSS (after warm-up)           {median['idle_rss_mb']:.1f} MB"
-        f"   (peak under load {_f(median.get('peak_rss_mb'))} MB)"
+        f"   (peak {_f(median.get('peak_rss_mb'))} MB; idle after the load "
+        f"{_f(median.get('rss_after_load_mb'))} MB)"
     )
     s = median["sign_ins"]
+    failed = f"; {s['failed']:.0f} FAILED" if s["failed"] else ""
     print(
         f"{SIGN_INS} sign-ins at once                 all done in {s['wall_s']:.2f} s"
-        f"   (p50 {s['p50_ms']:.0f} / p95 {s['p95_ms']:.0f} / max {s['max_ms']:.0f} ms)"
+        f"   (p50 {s['p50_ms']:.0f} / p95 {s['p95_ms']:.0f} / max {s['max_ms']:.0f} ms"
+        f"{failed})"
+    )
+    print(
+        f"Other processes on the machine while the server idled: "
+        f"{median['other_processes_cpu_pct_while_idle']:.0f}% of one core"
     )
 
     print(f"\nThroughput at {plan['connections']} connections, {plan['page_seconds']} s per page")
     print(
         f"  {'page':<14}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-        f"{'non-2xx':>9}{'errors':>8}{'KB/resp':>9}{'CPU ms/req':>12}"
+        f"{'non-2xx':>9}{'errors':>8}{'KB/resp':>9}{'CPU ms/req':>12}{'others %':>10}"
     )
     for name, row in [*median["pages"].items(), ("ceiling", median["ceiling"])]:
         print(
             f"  {name:<14}{row['rps']:>9.0f}{_f(row['p50_ms']):>9}{_f(row['p95_ms']):>9}"
             f"{_f(row['p99_ms']):>9}{row['non_2xx']:>9.0f}{row['errors']:>8.0f}"
             f"{row['bytes_per_response'] / 1000:>9.1f}{row['server_cpu_ms_per_request']:>12.2f}"
+            f"{row['other_processes_cpu_pct']:>10.0f}"
         )
     print(f"  lesson page = {median['lesson_pct_of_ceiling']:.0f}% of the ceiling")
+    print(
+        "  (CPU ms/req: the server's CPU time per request; others %: CPU used meanwhile by "
+        "processes\n  other than the server, wrk and this script, in % of one core: it should "
+        "be near 0)"
+    )
 
     sim = median["simulation"]
     print(
         f"\n{plan['students']} simulated students for {plan['sim_seconds']:.0f} s "
         f"(think time {plan['think_seconds']:g} s; Python asyncio + httpx client sharing the "
         f"{m['nproc']} cores with the server: client {sim['client_cpu_pct_of_one_core']:.0f}%, "
-        f"server {sim['server_cpu_pct_of_one_core']:.0f}% of one core)"
+        f"server {sim['server_cpu_pct_of_one_core']:.0f}%, other processes "
+        f"{sim['other_processes_cpu_pct']:.0f}% of one core)"
     )
     print(
         f"  {'request':<14}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
@@ -839,6 +892,15 @@ def print_report(report: dict[str, Any]) -> None:
             f"{_f(row['p99_ms']):>9}{_f(row['max_ms']):>9}{row['failed']:>8.0f}"
         )
     print(f"  {sim['rps']:.0f} requests/s overall")
+    reasons: Counter[str] = Counter()
+    server_errors: Counter[str] = Counter()
+    for run in report["runs"]:
+        reasons.update(run["simulation"]["failure_reasons"])
+        server_errors.update(run["server_errors"])
+    for reason, count in reasons.most_common():
+        print(f"  failed (all runs): {count} × {reason}")
+    for error, count in server_errors.most_common(5):
+        print(f"  server log (all runs): {count} × {error}")
 
     print("\nTargets")
     for target in report["targets"]:

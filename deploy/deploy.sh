@@ -153,12 +153,19 @@ check_config() {
     done
 }
 
+# Creates missing folders: the data folder private (database, secrets), the media folder open
+# to the nginx container (it serves those files to anyone anyway), backups private.
 check_dirs() {
-    local dir
+    local dir mode
     for dir in "$DATA_DIR" "$MEDIA_DIR" "$BACKUP_DIR"; do
         if [[ ! -d "$dir" ]]; then
+            case "$dir" in
+                "$MEDIA_DIR") mode=0755 ;;
+                "$BACKUP_DIR") mode=0700 ;;
+                *) mode=0750 ;;
+            esac
             mkdir -p -- "$dir" || die "Cannot create $dir."
-            chmod 0750 -- "$dir"
+            chmod "$mode" -- "$dir"
             log "Created $dir"
         fi
         [[ -w "$dir" ]] || die "$dir is not writable by $(id -un): sudo chown -R $PILMS_UID_VALUE:$PILMS_GID_VALUE $dir"
@@ -504,16 +511,22 @@ restore_image() {
 }
 
 restore_data() {
-    local backup=$1 stamp db
+    local backup=$1 stamp db suffix had_no_db=0
     stamp=$(date '+%Y%m%d-%H%M%S')
     db=$(sqlite_file)
-    if [[ -n "$db" && -f "$backup/pilms.db" ]]; then
-        local suffix
+    if grep -qx 'database: none yet' "$backup/MANIFEST" 2>/dev/null; then
+        had_no_db=1
+    fi
+    if [[ -n "$db" && ( -f "$backup/pilms.db" || $had_no_db -eq 1 ) ]]; then
         for suffix in "" -wal -shm; do
             if [[ -f "$db$suffix" ]]; then
                 mv -- "$db$suffix" "$db$suffix.before-rollback-$stamp" || return 1
             fi
         done
+    fi
+    if [[ -n "$db" && $had_no_db -eq 1 ]]; then
+        log "The backup was taken before there was a database: the app starts with a new one (any database there was is now $db.before-rollback-$stamp)."
+    elif [[ -n "$db" && -f "$backup/pilms.db" ]]; then
         cp -p -- "$backup/pilms.db" "$db" || return 1
         for suffix in -wal -shm; do
             if [[ -f "$backup/pilms.db$suffix" ]]; then
