@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Dialog, Page, expect
 
 from pilms.demo import content
 from tests.browser.conftest import LiveServer, sign_in
@@ -149,7 +149,12 @@ def test_editor_content_is_sanitised_even_from_the_source_view(
     )
     page.locator(".jodit-toolbar-button_source button").click()
     dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+    def on_dialog(dialog: Dialog) -> None:
+        dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
     page.get_by_role("button", name="Save and preview").click()
     expect(page.locator(".lesson-content")).to_contain_text("Hello")
     html = page.locator(".lesson-content").inner_html()
