@@ -9,10 +9,11 @@
 #   bash scripts/vendor-assets.sh
 #
 # After a version bump, update src/pilms/web/static/vendor/VENDOR.md (versions and sha256).
+# Alpine.js is not vendored: its standard build compiles expressions with eval, which the app's
+# Content-Security-Policy forbids; when a page needs it, vendor @alpinejs/csp instead.
 set -euo pipefail
 
 HTMX_VERSION="2.0.11"          # htmx.org, newest 2.x
-ALPINE_VERSION="3.17.5"        # alpinejs, newest 3.x
 PICO_VERSION="2.1.1"           # @picocss/pico, newest 2.x
 JODIT_VERSION="4.15.13"        # jodit, newest 4.x
 
@@ -28,7 +29,7 @@ trap 'rm -rf "$WORK"' EXIT
 fetch() {
   local spec="$1" dir="$2" tarball
   mkdir -p "$WORK/tarballs" "$dir"
-  tarball="$(cd "$WORK/tarballs" && npm pack --silent "$spec" | tail -n 1)"
+  tarball="$(cd "$WORK/tarballs" && npm pack --silent --ignore-scripts "$spec" | tail -n 1)"
   tar -xzf "$WORK/tarballs/$tarball" -C "$dir" --strip-components=1
   echo "fetched $spec ($tarball)"
 }
@@ -52,44 +53,6 @@ fetch "htmx.org@$HTMX_VERSION" "$WORK/htmx"
 reset htmx
 put "$WORK/htmx/dist/htmx.min.js" htmx/htmx.min.js
 put "$WORK/htmx/LICENSE" htmx/LICENSE
-
-# --- Alpine.js: the CDN build, which starts itself when loaded with a plain <script> ----------
-fetch "alpinejs@$ALPINE_VERSION" "$WORK/alpine"
-reset alpine
-put "$WORK/alpine/dist/cdn.min.js" alpine/alpine.min.js
-license="$(find "$WORK/alpine" -maxdepth 1 -iname 'licen[cs]e*' | head -n 1)"
-if [ -n "$license" ]; then
-  put "$license" alpine/LICENSE
-else
-  # The alpinejs tarball ships no licence file; package.json says "MIT". This is the MIT
-  # text with the copyright line of the upstream repository's LICENSE.md.
-  grep -q '"license": *"MIT"' "$WORK/alpine/package.json" \
-    || { echo "vendor-assets: alpinejs is no longer MIT per package.json; check it" >&2; exit 1; }
-  cat >"$WORK/alpine/LICENSE" <<'EOF'
-# MIT License
-
-Copyright © 2019-2021 Caleb Porzio and contributors
-
-Permission is hereby granted, free of charge, to any person obtaining a copy
-of this software and associated documentation files (the "Software"), to deal
-in the Software without restriction, including without limitation the rights
-to use, copy, modify, merge, publish, distribute, sublicense, and/or sell
-copies of the Software, and to permit persons to whom the Software is
-furnished to do so, subject to the following conditions:
-
-The above copyright notice and this permission notice shall be included in all
-copies or substantial portions of the Software.
-
-THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM,
-OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE
-SOFTWARE.
-EOF
-  put "$WORK/alpine/LICENSE" alpine/LICENSE
-fi
 
 # --- Pico CSS: the standard class-based build (styles semantic HTML, plus .container,
 #     .secondary, .outline, .contrast, details.dropdown ... which the templates use) --------

@@ -62,7 +62,11 @@ class Settings(BaseSettings):
     max_upload_size: int = 50 * 1024**2
     max_concurrent_users: int = 50
 
-    login_rate_limit: str = Field(default="30/minute", validation_alias="PILMS_LOGIN_RATE_LIMIT")
+    # Per address: a whole class behind one school NAT must be able to sign in at once; the
+    # per-account lockout is what stops password guessing.
+    login_rate_limit: str = Field(
+        default="120/minute;1000/hour", validation_alias="PILMS_LOGIN_RATE_LIMIT"
+    )
     lockout_attempts: int = Field(default=5, validation_alias="PILMS_LOCKOUT_ATTEMPTS")
     lockout_minutes: int = Field(default=15, validation_alias="PILMS_LOCKOUT_MINUTES")
     secure_cookies: bool = Field(default=False, validation_alias="PILMS_SECURE_COOKIES")

@@ -67,6 +67,22 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _refuse_nul(
+    _conn: Any, _cursor: Any, _statement: str, parameters: Any, _context: Any, _many: bool
+) -> None:
+    """PostgreSQL cannot store the NUL character in text, and no person types one: refuse it
+    as bad input on every backend, instead of failing deep inside the driver."""
+    rows = parameters if isinstance(parameters, list | tuple) else [parameters]
+    for row in rows:
+        values = (
+            row.values() if isinstance(row, dict) else row if isinstance(row, list | tuple) else ()
+        )
+        if any(isinstance(v, str) and "\x00" in v for v in values):
+            from pilms.errors import Invalid
+
+            raise Invalid("Text may not contain the NUL character.", details={"text": "NUL"})
+
+
 def make_engine(url: str, *, pool: bool = True) -> Engine:
     """Create an engine for `url`, with the SQLite settings we rely on for concurrency."""
     if url.startswith("sqlite"):
@@ -77,13 +93,16 @@ def make_engine(url: str, *, pool: bool = True) -> Engine:
             **(sizes if pool else {"poolclass": NullPool}),
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "before_cursor_execute", _refuse_nul)
         return engine
     kwargs: dict[str, Any] = {"pool_pre_ping": True}
     if pool:
         kwargs.update(pool_size=8, max_overflow=8)
     else:
         kwargs["poolclass"] = NullPool
-    return create_engine(url, **kwargs)
+    engine = create_engine(url, **kwargs)
+    event.listen(engine, "before_cursor_execute", _refuse_nul)
+    return engine
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -163,3 +163,16 @@ def test_editor_content_is_sanitised_even_from_the_source_view(
     assert "<script" not in html
     assert dialogs == []
     assert re.search(r"<p>Hello</p>", html)
+
+
+def test_the_editor_page_asks_nothing_of_the_internet(page: Page, live_server: LiveServer) -> None:
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(request.url.split("/")[2]))
+    sign_in(page, live_server, content.INSTRUCTORS[0][1], live_server.accounts.shared_password)
+    page.get_by_role("link", name=content.COURSES[0].title).click()
+    page.get_by_role("link", name="New lesson").click()
+    expect(page.locator(".jodit-wysiwyg")).to_be_visible()
+    page.locator(".jodit-toolbar-button_source button").click()  # Jodit's default would fetch Ace
+    page.locator(".jodit-toolbar-button_source button").click()
+    page.wait_for_load_state("networkidle")
+    assert hosts == {live_server.url.split("/")[2]}

@@ -51,6 +51,7 @@ def test_image_upload_is_stored_under_a_random_name_with_a_thumbnail(
     assert "passwd" not in item["url"]
     files = stored_files(settings)
     assert len(files) == 2  # the image and its thumbnail
+    assert all(f.stat().st_mode & 0o777 == 0o644 for f in files)  # nginx serves them from disk
     assert all(settings.media_dir in f.parents for f in files)
     static_dir = Path(__file__).parents[2] / "src" / "pilms" / "web" / "static"
     assert not any(static_dir in f.parents for f in files)

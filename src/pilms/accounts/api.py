@@ -29,6 +29,7 @@ from pilms.web.context import (
     ApiAdmin,
     ApiUser,
     OptionalAuth,
+    PathId,
     api_csrf,
     client_ip,
     page,
@@ -120,7 +121,12 @@ def create_user(body: UserCreateIn, db: DB, admin: ApiAdmin) -> UserCreatedOut:
     return UserCreatedOut(user=UserOut.model_validate(user), temporary_password=temporary)
 
 
-@router.get("/users/export", response_class=PlainTextResponse, tags=["users"])
+@router.get(
+    "/users/export",
+    response_class=PlainTextResponse,
+    responses={200: {"content": {"text/csv": {}}, "description": "All users as CSV"}},
+    tags=["users"],
+)
 def export_users(db: DB, admin: ApiAdmin) -> PlainTextResponse:
     return PlainTextResponse(
         csvio.export_users_csv(db),
@@ -167,12 +173,12 @@ def _row(row: csvio.PlannedRow) -> ImportRowOut:
 
 
 @router.get("/users/{user_id}", response_model=UserOut, tags=["users"])
-def get_user(user_id: int, db: DB, admin: ApiAdmin) -> UserOut:
+def get_user(user_id: PathId, db: DB, admin: ApiAdmin) -> UserOut:
     return UserOut.model_validate(services.get_user(db, user_id))
 
 
 @router.patch("/users/{user_id}", response_model=UserOut, tags=["users"])
-def update_user(user_id: int, body: UserUpdateIn, db: DB, admin: ApiAdmin) -> UserOut:
+def update_user(user_id: PathId, body: UserUpdateIn, db: DB, admin: ApiAdmin) -> UserOut:
     user = services.update_user(
         db, actor=admin, user_id=user_id, **body.model_dump(exclude_unset=True)
     )
@@ -180,5 +186,5 @@ def update_user(user_id: int, body: UserUpdateIn, db: DB, admin: ApiAdmin) -> Us
 
 
 @router.post("/users/{user_id}/reset-password", response_model=PasswordResetOut, tags=["users"])
-def reset_password(user_id: int, db: DB, admin: ApiAdmin) -> PasswordResetOut:
+def reset_password(user_id: PathId, db: DB, admin: ApiAdmin) -> PasswordResetOut:
     return PasswordResetOut(temporary_password=services.reset_password(db, user_id=user_id))

@@ -17,6 +17,7 @@ from pilms.web.context import (
     OptionalAuth,
     PageAdmin,
     PageAuth,
+    PathId,
     check_csrf,
     settings_of,
 )
@@ -251,7 +252,7 @@ def export(admin: PageAdmin, db: DB) -> Response:
 
 
 @router.get("/admin/users/{user_id}")
-def user_edit(request: Request, user_id: int, admin: PageAdmin, db: DB) -> Response:
+def user_edit(request: Request, user_id: PathId, admin: PageAdmin, db: DB) -> Response:
     user = services.get_user(db, user_id)
     return render(request, "accounts/user_form.html", {"form": user, "shown_user": user})
 
@@ -259,7 +260,7 @@ def user_edit(request: Request, user_id: int, admin: PageAdmin, db: DB) -> Respo
 @router.post("/admin/users/{user_id}")
 def user_update(
     request: Request,
-    user_id: int,
+    user_id: PathId,
     admin: PageAdmin,
     db: DB,
     email: Annotated[str, Form(max_length=254)],
@@ -294,7 +295,7 @@ def user_update(
 
 
 @router.post("/admin/users/{user_id}/reset-password")
-def user_reset_password(request: Request, user_id: int, admin: PageAdmin, db: DB) -> Response:
+def user_reset_password(request: Request, user_id: PathId, admin: PageAdmin, db: DB) -> Response:
     temporary = services.reset_password(db, user_id=user_id)
     return render(
         request,

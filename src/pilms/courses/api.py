@@ -20,7 +20,7 @@ from pilms.courses.schemas import (
     LessonSummaryOut,
     LessonUpdateIn,
 )
-from pilms.web.context import DB, ApiUser, api_csrf, page
+from pilms.web.context import DB, ApiUser, PathId, api_csrf, page
 from pilms.web.schemas import ERROR_RESPONSES, Page
 
 router = APIRouter(prefix="/api", dependencies=[Depends(api_csrf)], responses=ERROR_RESPONSES)
@@ -41,12 +41,12 @@ def create_course(body: CourseIn, db: DB, user: ApiUser) -> CourseOut:
 
 
 @router.get("/courses/{course_id}", response_model=CourseOut, tags=["courses"])
-def get_course(course_id: int, db: DB, user: ApiUser) -> CourseOut:
+def get_course(course_id: PathId, db: DB, user: ApiUser) -> CourseOut:
     return CourseOut.model_validate(services.get_course_for(db, user=user, course_id=course_id))
 
 
 @router.patch("/courses/{course_id}", response_model=CourseOut, tags=["courses"])
-def update_course(course_id: int, body: CourseUpdateIn, db: DB, user: ApiUser) -> CourseOut:
+def update_course(course_id: PathId, body: CourseUpdateIn, db: DB, user: ApiUser) -> CourseOut:
     course = services.update_course(
         db, actor=user, course_id=course_id, **body.model_dump(exclude_unset=True)
     )
@@ -54,13 +54,15 @@ def update_course(course_id: int, body: CourseUpdateIn, db: DB, user: ApiUser) -
 
 
 @router.delete("/courses/{course_id}", status_code=204, tags=["courses"])
-def delete_course(course_id: int, db: DB, user: ApiUser) -> Response:
+def delete_course(course_id: PathId, db: DB, user: ApiUser) -> Response:
     services.delete_course(db, actor=user, course_id=course_id)
     return Response(status_code=204)
 
 
 @router.get("/courses/{course_id}/lessons", response_model=Page[LessonSummaryOut], tags=["lessons"])
-def list_lessons(course_id: int, db: DB, user: ApiUser, paging: Paging) -> Page[LessonSummaryOut]:
+def list_lessons(
+    course_id: PathId, db: DB, user: ApiUser, paging: Paging
+) -> Page[LessonSummaryOut]:
     course = services.get_course_for(db, user=user, course_id=course_id)
     lessons = services.list_lessons_for(db, user=user, course=course)
     window = lessons[paging["offset"] : paging["offset"] + paging["limit"]]
@@ -74,24 +76,24 @@ def list_lessons(course_id: int, db: DB, user: ApiUser, paging: Paging) -> Page[
 @router.post(
     "/courses/{course_id}/lessons", response_model=LessonOut, status_code=201, tags=["lessons"]
 )
-def create_lesson(course_id: int, body: LessonIn, db: DB, user: ApiUser) -> LessonOut:
+def create_lesson(course_id: PathId, body: LessonIn, db: DB, user: ApiUser) -> LessonOut:
     lesson = services.create_lesson(db, actor=user, course_id=course_id, **body.model_dump())
     return LessonOut.model_validate(lesson)
 
 
 @router.put("/courses/{course_id}/lessons/order", status_code=204, tags=["lessons"])
-def reorder_lessons(course_id: int, body: LessonOrderIn, db: DB, user: ApiUser) -> Response:
+def reorder_lessons(course_id: PathId, body: LessonOrderIn, db: DB, user: ApiUser) -> Response:
     services.reorder_lessons(db, actor=user, course_id=course_id, lesson_ids=body.lesson_ids)
     return Response(status_code=204)
 
 
 @router.get("/lessons/{lesson_id}", response_model=LessonOut, tags=["lessons"])
-def get_lesson(lesson_id: int, db: DB, user: ApiUser) -> LessonOut:
+def get_lesson(lesson_id: PathId, db: DB, user: ApiUser) -> LessonOut:
     return LessonOut.model_validate(services.get_lesson_for(db, user=user, lesson_id=lesson_id))
 
 
 @router.patch("/lessons/{lesson_id}", response_model=LessonOut, tags=["lessons"])
-def update_lesson(lesson_id: int, body: LessonUpdateIn, db: DB, user: ApiUser) -> LessonOut:
+def update_lesson(lesson_id: PathId, body: LessonUpdateIn, db: DB, user: ApiUser) -> LessonOut:
     lesson = services.update_lesson(
         db, actor=user, lesson_id=lesson_id, **body.model_dump(exclude_unset=True)
     )
@@ -99,7 +101,7 @@ def update_lesson(lesson_id: int, body: LessonUpdateIn, db: DB, user: ApiUser) -
 
 
 @router.delete("/lessons/{lesson_id}", status_code=204, tags=["lessons"])
-def delete_lesson(lesson_id: int, db: DB, user: ApiUser) -> Response:
+def delete_lesson(lesson_id: PathId, db: DB, user: ApiUser) -> Response:
     services.delete_lesson(db, actor=user, lesson_id=lesson_id)
     return Response(status_code=204)
 
@@ -118,7 +120,9 @@ def _enrollment(item: Enrollment) -> EnrollmentOut:
 @router.get(
     "/courses/{course_id}/enrollments", response_model=Page[EnrollmentOut], tags=["enrollments"]
 )
-def list_enrollments(course_id: int, db: DB, user: ApiUser, paging: Paging) -> Page[EnrollmentOut]:
+def list_enrollments(
+    course_id: PathId, db: DB, user: ApiUser, paging: Paging
+) -> Page[EnrollmentOut]:
     rows, total = services.list_enrollments(db, actor=user, course_id=course_id, **paging)
     return Page[EnrollmentOut](items=[_enrollment(r) for r in rows], total=total, **paging)
 
@@ -129,7 +133,7 @@ def list_enrollments(course_id: int, db: DB, user: ApiUser, paging: Paging) -> P
     status_code=201,
     tags=["enrollments"],
 )
-def enrol(course_id: int, body: EnrollmentIn, db: DB, user: ApiUser) -> EnrollmentOut:
+def enrol(course_id: PathId, body: EnrollmentIn, db: DB, user: ApiUser) -> EnrollmentOut:
     enrollment = services.enrol(
         db, actor=user, course_id=course_id, user_id=body.user_id, email=body.email
     )
@@ -137,6 +141,6 @@ def enrol(course_id: int, body: EnrollmentIn, db: DB, user: ApiUser) -> Enrollme
 
 
 @router.delete("/courses/{course_id}/enrollments/{user_id}", status_code=204, tags=["enrollments"])
-def unenrol(course_id: int, user_id: int, db: DB, user: ApiUser) -> Response:
+def unenrol(course_id: PathId, user_id: PathId, db: DB, user: ApiUser) -> Response:
     services.unenrol(db, actor=user, course_id=course_id, user_id=user_id)
     return Response(status_code=204)

@@ -12,7 +12,7 @@ from pilms.courses import services
 from pilms.courses.policy import can_create_course, can_manage_course
 from pilms.errors import Forbidden, Invalid, ServiceError
 from pilms.media.services import list_media_for
-from pilms.web.context import DB, PageUser, check_csrf
+from pilms.web.context import DB, PageUser, PathId, check_csrf
 from pilms.web.templating import redirect, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -116,7 +116,7 @@ def course_create(
 
 
 @router.get("/courses/{course_id}")
-def course_page(request: Request, course_id: int, user: PageUser, db: DB) -> Response:
+def course_page(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     course = services.get_course_for(db, user=user, course_id=course_id)
     lessons = services.list_lessons_for(db, user=user, course=course)
     seen = services.viewed_lesson_ids(db, user=user, course_id=course.id)
@@ -133,7 +133,7 @@ def course_page(request: Request, course_id: int, user: PageUser, db: DB) -> Res
 
 
 @router.get("/courses/{course_id}/edit")
-def course_edit(request: Request, course_id: int, user: PageUser, db: DB) -> Response:
+def course_edit(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     course = services.get_managed_course(db, user=user, course_id=course_id)
     return render(
         request,
@@ -145,7 +145,7 @@ def course_edit(request: Request, course_id: int, user: PageUser, db: DB) -> Res
 @router.post("/courses/{course_id}/edit")
 def course_update(
     request: Request,
-    course_id: int,
+    course_id: PathId,
     user: PageUser,
     db: DB,
     title: Annotated[str, Form(max_length=200)],
@@ -195,7 +195,7 @@ def course_update(
 
 
 @router.get("/courses/{course_id}/lessons/new")
-def lesson_new(request: Request, course_id: int, user: PageUser, db: DB) -> Response:
+def lesson_new(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     course = services.get_managed_course(db, user=user, course_id=course_id)
     return render(request, "courses/lesson_form.html", {"course": course, "form": {}, "new": True})
 
@@ -203,7 +203,7 @@ def lesson_new(request: Request, course_id: int, user: PageUser, db: DB) -> Resp
 @router.post("/courses/{course_id}/lessons/new")
 def lesson_create(
     request: Request,
-    course_id: int,
+    course_id: PathId,
     user: PageUser,
     db: DB,
     title: Annotated[str, Form(max_length=200)],
@@ -236,7 +236,7 @@ def lesson_create(
     return _after_lesson_save(lesson.id, action)
 
 
-def _after_lesson_save(lesson_id: int, action: str) -> Response:
+def _after_lesson_save(lesson_id: PathId, action: str) -> Response:
     if action == "preview":
         return redirect(f"/lessons/{lesson_id}")
     if action == "publish":
@@ -245,7 +245,7 @@ def _after_lesson_save(lesson_id: int, action: str) -> Response:
 
 
 @router.get("/lessons/{lesson_id}")
-def lesson_page(request: Request, lesson_id: int, user: PageUser, db: DB) -> Response:
+def lesson_page(request: Request, lesson_id: PathId, user: PageUser, db: DB) -> Response:
     lesson = services.get_lesson_for(db, user=user, lesson_id=lesson_id)
     prev, nxt, number, count = services.lesson_neighbours(db, user=user, lesson=lesson)
     services.record_lesson_view(db, user=user, lesson=lesson)
@@ -265,7 +265,7 @@ def lesson_page(request: Request, lesson_id: int, user: PageUser, db: DB) -> Res
 
 
 @router.get("/lessons/{lesson_id}/edit")
-def lesson_edit(request: Request, lesson_id: int, user: PageUser, db: DB) -> Response:
+def lesson_edit(request: Request, lesson_id: PathId, user: PageUser, db: DB) -> Response:
     lesson = services.get_managed_lesson(db, user=user, lesson_id=lesson_id)
     return render(
         request,
@@ -277,7 +277,7 @@ def lesson_edit(request: Request, lesson_id: int, user: PageUser, db: DB) -> Res
 @router.post("/lessons/{lesson_id}/edit")
 def lesson_update(
     request: Request,
-    lesson_id: int,
+    lesson_id: PathId,
     user: PageUser,
     db: DB,
     title: Annotated[str, Form(max_length=200)],
@@ -313,7 +313,7 @@ def lesson_update(
 
 @router.post("/lessons/{lesson_id}/move")
 def lesson_move(
-    lesson_id: int, user: PageUser, db: DB, direction: Annotated[str, Form()]
+    lesson_id: PathId, user: PageUser, db: DB, direction: Annotated[str, Form()]
 ) -> Response:
     lesson = services.get_managed_lesson(db, user=user, lesson_id=lesson_id)
     services.move_lesson(db, actor=user, lesson_id=lesson.id, offset=-1 if direction == "up" else 1)
@@ -321,7 +321,7 @@ def lesson_move(
 
 
 @router.post("/lessons/{lesson_id}/delete")
-def lesson_delete(lesson_id: int, user: PageUser, db: DB) -> Response:
+def lesson_delete(lesson_id: PathId, user: PageUser, db: DB) -> Response:
     lesson = services.get_managed_lesson(db, user=user, lesson_id=lesson_id)
     course_id, title = lesson.course_id, lesson.title
     services.delete_lesson(db, actor=user, lesson_id=lesson_id)
@@ -332,7 +332,7 @@ def lesson_delete(lesson_id: int, user: PageUser, db: DB) -> Response:
 
 
 def _students_page(
-    request: Request, db: DB, user: PageUser, course_id: int, **extra: object
+    request: Request, db: DB, user: PageUser, course_id: PathId, **extra: object
 ) -> Response:
     course = services.get_managed_course(db, user=user, course_id=course_id)
     rows, total = services.list_enrollments(db, actor=user, course_id=course.id, limit=1000)
@@ -346,14 +346,14 @@ def _students_page(
 
 
 @router.get("/courses/{course_id}/students")
-def students(request: Request, course_id: int, user: PageUser, db: DB) -> Response:
+def students(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     return _students_page(request, db, user, course_id)
 
 
 @router.post("/courses/{course_id}/students/add")
 def students_add(
     request: Request,
-    course_id: int,
+    course_id: PathId,
     user: PageUser,
     db: DB,
     email: Annotated[str, Form(max_length=254)],
@@ -380,7 +380,7 @@ def students_add(
 @router.post("/courses/{course_id}/students/bulk")
 def students_bulk(
     request: Request,
-    course_id: int,
+    course_id: PathId,
     user: PageUser,
     db: DB,
     emails: Annotated[str, Form(max_length=MAX_EMAIL_LIST_BYTES)] = "",
@@ -407,7 +407,7 @@ def students_bulk(
 
 
 @router.post("/courses/{course_id}/students/{student_id}/remove")
-def students_remove(course_id: int, student_id: int, user: PageUser, db: DB) -> Response:
+def students_remove(course_id: PathId, student_id: PathId, user: PageUser, db: DB) -> Response:
     services.unenrol(db, actor=user, course_id=course_id, user_id=student_id)
     return redirect(
         f"/courses/{course_id}/students", flash="The student was removed from the course."
@@ -415,7 +415,7 @@ def students_remove(course_id: int, student_id: int, user: PageUser, db: DB) -> 
 
 
 @router.get("/courses/{course_id}/activity")
-def activity(request: Request, course_id: int, user: PageUser, db: DB) -> Response:
+def activity(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     course = services.get_managed_course(db, user=user, course_id=course_id)
     report = services.course_activity(db, actor=user, course_id=course.id)
     return render(request, "courses/activity.html", {"course": course, "report": report})

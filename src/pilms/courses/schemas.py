@@ -4,6 +4,8 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from pilms.web.schemas import DbId
+
 
 class CourseOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
@@ -24,8 +26,8 @@ class CourseIn(BaseModel):
     title: str = Field(max_length=200)
     description: str = Field(default="", max_length=20_000)
     published: bool = False
-    instructor_id: int | None = None
-    image_id: int | None = None
+    instructor_id: DbId | None = None
+    image_id: DbId | None = None
     start_date: date | None = None
     end_date: date | None = None
 
@@ -34,8 +36,8 @@ class CourseUpdateIn(BaseModel):
     title: str | None = Field(default=None, max_length=200)
     description: str | None = Field(default=None, max_length=20_000)
     published: bool | None = None
-    instructor_id: int | None = None
-    image_id: int | None = None
+    instructor_id: DbId | None = None
+    image_id: DbId | None = None
     start_date: date | None = None
     end_date: date | None = None
 
@@ -76,11 +78,11 @@ class LessonUpdateIn(BaseModel):
 
 
 class LessonOrderIn(BaseModel):
-    lesson_ids: list[int]
+    lesson_ids: list[DbId]
 
 
 class EnrollmentIn(BaseModel):
-    user_id: int | None = None
+    user_id: DbId | None = None
     email: str | None = Field(default=None, max_length=254)
 
 

@@ -11,7 +11,7 @@ from pilms.errors import NotFound
 from pilms.media import services
 from pilms.media.filetypes import CONTENT_TYPES
 from pilms.media.schemas import MediaOut, MediaUpdateIn
-from pilms.web.context import DB, ApiUser, api_csrf, page, settings_of
+from pilms.web.context import DB, ApiUser, PathId, api_csrf, page, settings_of
 from pilms.web.schemas import ERROR_RESPONSES, Page
 
 router = APIRouter(dependencies=[Depends(api_csrf)], responses=ERROR_RESPONSES)
@@ -51,18 +51,18 @@ def upload_media(
 
 
 @router.get("/api/media/{media_id}", response_model=MediaOut, tags=["media"])
-def get_media(media_id: int, db: DB, user: ApiUser) -> MediaOut:
+def get_media(media_id: PathId, db: DB, user: ApiUser) -> MediaOut:
     return MediaOut.model_validate(services.get_media_for(db, user=user, media_id=media_id))
 
 
 @router.patch("/api/media/{media_id}", response_model=MediaOut, tags=["media"])
-def update_media(media_id: int, body: MediaUpdateIn, db: DB, user: ApiUser) -> MediaOut:
+def update_media(media_id: PathId, body: MediaUpdateIn, db: DB, user: ApiUser) -> MediaOut:
     item = services.update_media(db, user=user, media_id=media_id, alt_text=body.alt_text)
     return MediaOut.model_validate(item)
 
 
 @router.delete("/api/media/{media_id}", status_code=204, tags=["media"])
-def delete_media(request: Request, media_id: int, db: DB, user: ApiUser) -> Response:
+def delete_media(request: Request, media_id: PathId, db: DB, user: ApiUser) -> Response:
     services.delete_media(
         db, user=user, media_id=media_id, media_dir=settings_of(request).media_dir
     )

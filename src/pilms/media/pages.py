@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from pilms.errors import Invalid
 from pilms.media import services
-from pilms.web.context import DB, PageUser, check_csrf, settings_of
+from pilms.web.context import DB, PageUser, PathId, check_csrf, settings_of
 from pilms.web.templating import redirect, render
 
 router = APIRouter(dependencies=[Depends(check_csrf)], include_in_schema=False)
@@ -64,7 +64,7 @@ def upload(
 
 
 @router.post("/media-library/{media_id}/delete")
-def delete(request: Request, media_id: int, user: PageUser, db: DB) -> Response:
+def delete(request: Request, media_id: PathId, user: PageUser, db: DB) -> Response:
     services.delete_media(
         db, user=user, media_id=media_id, media_dir=settings_of(request).media_dir
     )

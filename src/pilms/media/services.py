@@ -91,6 +91,7 @@ def store_upload(
         final.parent.mkdir(parents=True, exist_ok=True)
         if accepted.kind == "image":
             _check_image(tmp, item, final.with_name(f"{key}.thumb.jpg"))
+        os.chmod(tmp, 0o644)  # mkstemp makes it 0600; nginx serves /media/ straight from disk
         os.replace(tmp, final)
         db.add(item)
         if commit:

@@ -18,8 +18,8 @@ Check = tuple[str, str, str]
 
 def run_checks(settings: Settings) -> Iterator[Check]:
     yield "environment", "ok", settings.environment
-    yield from _database(settings)
     yield from _storage(settings)
+    yield from _database(settings)
     yield from _redis(settings)
     yield from _ollama(settings)
     yield (

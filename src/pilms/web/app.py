@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -21,9 +19,7 @@ from pilms.ops import health
 from pilms.web.context import RateLimits
 from pilms.web.errors import install_error_handlers
 from pilms.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
-from pilms.web.templating import make_templates
-
-STATIC_DIR = Path(__file__).parent / "static"
+from pilms.web.templating import STATIC_DIR, make_templates
 
 API_DESCRIPTION = """JSON API of Pi-LMS.
 

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Query, Request
 from limits import parse
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
@@ -20,6 +20,7 @@ from pilms.accounts.models import AuthSession, User
 from pilms.accounts.services import resolve_session
 from pilms.config import Settings
 from pilms.errors import Forbidden, TooManyRequests, Unauthorized
+from pilms.web.schemas import MAX_ID
 from pilms.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrf_valid
 
 SESSION_COOKIE = "pilms_session"
@@ -194,5 +195,11 @@ def require_page_admin(user: PageUser) -> User:
 PageAdmin = Annotated[User, Depends(require_page_admin)]
 
 
-def page(offset: int = 0, limit: int = 50) -> dict[str, Any]:
-    return {"offset": max(0, offset), "limit": max(1, min(limit, 200))}
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def page(
+    offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
+    limit: Annotated[int, Query(ge=1, le=200)] = 50,
+) -> dict[str, Any]:
+    return {"offset": offset, "limit": limit}

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 T = TypeVar("T")
+
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL
+DbId = Annotated[int, Field(ge=1, le=MAX_ID)]
 
 
 class Page(BaseModel, Generic[T]):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from pilms import __version__
 from pilms.web.security import CSRF_COOKIE, csrf_token, new_csrf_seed
 
 TEMPLATE_DIRS = [Path(__file__).parent / "templates"]
+STATIC_DIR = Path(__file__).parent / "static"
 FLASH_COOKIE = "pilms_flash"
 
 
@@ -29,9 +31,21 @@ def make_templates() -> Jinja2Templates:
     no request or user state, so every app instance (tests make many) can share it."""
     templates = Jinja2Templates(directory=TEMPLATE_DIRS)
     templates.env.globals["version"] = __version__
+    templates.env.globals["static_version"] = static_version(STATIC_DIR)
     templates.env.filters["when"] = _when
     templates.env.filters["urlquote"] = lambda v: quote(str(v), safe="")
     return templates
+
+
+def static_version(folder: Path) -> str:
+    """A short fingerprint of the static files, for cache-busting URLs (`?v=`): browsers may
+    keep static files for a year, and must fetch them again when an update changes them."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():  # by content, so every host of a district install agrees
+            digest.update(str(path.relative_to(folder)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _csrf_seed(request: Request) -> tuple[str, bool]:

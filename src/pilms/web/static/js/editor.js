@@ -120,6 +120,10 @@
     askBeforePasteFromWord: false,
     defaultActionOnPaste: "insert_clear_html",
     beautifyHTML: false,
+    sourceEditor: "area",
+    sourceEditorCDNUrlsJS: [],
+    beautifyHTMLCDNUrlsJS: [],
+    link: { processVideoLink: false },
     useSearch: false,
     spellcheck: true,
     disablePlugins: ["about", "speech-recognize", "ai-assistant", "powered-by-jodit", "print",
@@ -148,6 +152,9 @@
   var form = textarea.form;
   if (form) {
     form.addEventListener("submit", function () {
+      if (editor.getMode() !== window.Jodit.constants.MODE_WYSIWYG) {
+        editor.setMode(window.Jodit.constants.MODE_WYSIWYG);  /* takes in the source view's edits */
+      }
       textarea.value = editor.value;
     });
   }
