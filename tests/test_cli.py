@@ -127,69 +127,55 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def serve(environment: dict[str, str], port: int, folder: Path) -> subprocess.Popen[str]:
+    command = [
+        sys.executable,
+        "-m",
+        "pilms.cli",
+        "serve",
+        "--demo",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    return subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=environment,
+        cwd=folder,
+    )
+
+
+def wait_healthy(base: str, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    pytest.fail("server did not start")
+
+
 def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
     """What `make run` does: migrate, load the demo school, print the admin's password, serve."""
     port = free_port()
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URI", "ENVIRONMENT"}}
     environment["PILMS_DATA_DIR"] = str(tmp_path / "data")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "pilms.cli",
-            "serve",
-            "--demo",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=environment,
-        cwd=tmp_path,
-    )
+    process = serve(environment, port, tmp_path)
     try:
         base = f"http://127.0.0.1:{port}"
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
-        else:
-            pytest.fail("server did not start")
+        wait_healthy(base, deadline)
         process.terminate()
         output, _ = process.communicate(timeout=20)
         match = re.search(r"Admin:\s+(\S+)\s+password (\S+)", output)
         assert match, output
         # Start again on the same data: no second demo, the admin's password still works.
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pilms.cli",
-                "serve",
-                "--demo",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-            ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            env=environment,
-            cwd=tmp_path,
-        )
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                time.sleep(0.2)
+        process = serve(environment, port, tmp_path)
+        wait_healthy(base, deadline)
         login = httpx.post(
             f"{base}/api/auth/login", json={"email": match.group(1), "password": match.group(2)}
         )
