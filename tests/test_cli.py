@@ -187,3 +187,40 @@ def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
         process.terminate()
         output, _ = process.communicate(timeout=20)
     assert "Demo school loaded" not in output
+
+
+def test_a_killed_server_loses_nothing_it_acknowledged(tmp_path: Path) -> None:
+    """kill -9 right after a save was answered: the lesson is there after a restart."""
+    port = free_port()
+    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URI", "ENVIRONMENT"}}
+    environment["PILMS_DATA_DIR"] = str(tmp_path / "data")
+    base = f"http://127.0.0.1:{port}"
+    process = serve(environment, port, tmp_path)
+    try:
+        wait_healthy(base, time.monotonic() + 60)
+        accounts = (tmp_path / "data" / "demo-accounts.txt").read_text()
+        match = re.search(r"instructor\s+(\S+)\s+password: (\S+)", accounts)
+        assert match
+        token = httpx.post(
+            f"{base}/api/auth/login", json={"email": match.group(1), "password": match.group(2)}
+        ).json()["token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        course = httpx.get(f"{base}/api/courses", headers=headers).json()["items"][0]
+        created = [
+            httpx.post(
+                f"{base}/api/courses/{course['id']}/lessons",
+                headers=headers,
+                json={"title": f"Saved {n}", "content": "<p>x</p>"},
+            ).json()["id"]
+            for n in range(5)
+        ]
+        process.kill()  # SIGKILL: no shutdown, no checkpoint
+        process.wait(timeout=10)
+        process = serve(environment, port, tmp_path)
+        wait_healthy(base, time.monotonic() + 60)
+        for lesson_id in created:
+            reply = httpx.get(f"{base}/api/lessons/{lesson_id}", headers=headers)
+            assert reply.status_code == 200
+    finally:
+        process.terminate()
+        process.communicate(timeout=20)
