@@ -213,16 +213,28 @@ def get_managed_lesson(db: Session, *, user: User, lesson_id: int) -> Lesson:
     return lesson
 
 
+@dataclass(frozen=True)
+class LessonLink:
+    id: int
+    title: str
+
+
 def lesson_neighbours(
     db: Session, *, user: User, lesson: Lesson
-) -> tuple[Lesson | None, Lesson | None, int, int]:
-    """Previous and next lesson the user may see, the lesson's number and the count."""
-    lessons = list_lessons_for(db, user=user, course=lesson.course)
-    ids = [item.id for item in lessons]
-    index = ids.index(lesson.id)
-    prev = lessons[index - 1] if index > 0 else None
-    nxt = lessons[index + 1] if index + 1 < len(lessons) else None
-    return prev, nxt, index + 1, len(lessons)
+) -> tuple[LessonLink | None, LessonLink | None, int, int]:
+    """Previous and next lesson the user may see, the lesson's number and the count.
+    Reads ids and titles only: lesson bodies can be large."""
+    query = select(Lesson.id, Lesson.title).where(Lesson.course_id == lesson.course_id)
+    if not can_manage_course(user, lesson.course):
+        query = query.where(Lesson.published.is_(True))
+    links = [
+        LessonLink(id_, title)
+        for id_, title in db.execute(query.order_by(Lesson.position, Lesson.id))
+    ]
+    index = [link.id for link in links].index(lesson.id)
+    prev = links[index - 1] if index > 0 else None
+    nxt = links[index + 1] if index + 1 < len(links) else None
+    return prev, nxt, index + 1, len(links)
 
 
 def create_lesson(

@@ -51,6 +51,10 @@ class Auth:
     via_cookie: bool
 
 
+# Dependencies that do no I/O are `async def`: FastAPI runs sync ones in the thread pool,
+# and a thread hop per dependency is a large share of a page's cost on a small board.
+
+
 def settings_of(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
@@ -133,7 +137,7 @@ async def api_csrf(request: Request) -> None:
 PASSWORD_CHANGE_ALLOWED = {"/api/auth/me", "/api/auth/logout", "/api/auth/password"}
 
 
-def require_api_user(request: Request, auth: OptionalAuth) -> User:
+async def require_api_user(request: Request, auth: OptionalAuth) -> User:
     if auth is None:
         raise Unauthorized(
             "Sign in first: send 'Authorization: Bearer <token>' from /api/auth/login."
@@ -149,7 +153,7 @@ def require_api_user(request: Request, auth: OptionalAuth) -> User:
 ApiUser = Annotated[User, Depends(require_api_user)]
 
 
-def require_api_admin(user: ApiUser) -> User:
+async def require_api_admin(user: ApiUser) -> User:
     if not user.is_admin:
         raise Forbidden("Only administrators can do this.")
     return user
@@ -166,7 +170,7 @@ class LoginRequired(Exception):
         self.reason = reason
 
 
-def require_page_auth(request: Request, auth: OptionalAuth) -> Auth:
+async def require_page_auth(request: Request, auth: OptionalAuth) -> Auth:
     if auth is None:
         raise LoginRequired(
             str(request.url.path) + (f"?{request.url.query}" if request.url.query else "")
@@ -179,14 +183,14 @@ def require_page_auth(request: Request, auth: OptionalAuth) -> Auth:
 PageAuth = Annotated[Auth, Depends(require_page_auth)]
 
 
-def require_page_user(auth: PageAuth) -> User:
+async def require_page_user(auth: PageAuth) -> User:
     return auth.user
 
 
 PageUser = Annotated[User, Depends(require_page_user)]
 
 
-def require_page_admin(user: PageUser) -> User:
+async def require_page_admin(user: PageUser) -> User:
     if not user.is_admin:
         raise Forbidden("Only administrators can open this page.")
     return user
@@ -198,7 +202,7 @@ PageAdmin = Annotated[User, Depends(require_page_admin)]
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
-def page(
+async def page(
     offset: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> dict[str, Any]:
