@@ -35,3 +35,12 @@ def test_in_memory_limits_are_per_process() -> None:
     second.hit("1/minute", "login", "a")
     with pytest.raises(TooManyRequests):
         first.hit("1/minute", "login", "a")
+
+
+def test_every_limit_in_a_rule_counts() -> None:
+    limits = RateLimits("memory://")
+    for _ in range(2):
+        limits.hit("5/minute;2/hour", "login", "b")
+    with pytest.raises(TooManyRequests) as caught:
+        limits.hit("5/minute;2/hour", "login", "b")
+    assert caught.value.retry_after > 60  # the hourly window, not the minute

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Annotated, Any
 
 from fastapi import Depends, Path, Query, Request
-from limits import parse
+from limits import parse_many
 from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from sqlalchemy.orm import Session, sessionmaker
@@ -34,14 +34,15 @@ class RateLimits:
         self.limiter = MovingWindowRateLimiter(storage_from_string(storage_uri))
 
     def hit(self, rule: str, *keys: str) -> None:
-        item = parse(rule)
-        if not self.limiter.hit(item, *keys):
-            reset, _remaining = self.limiter.get_window_stats(item, *keys)
-            retry = max(1, int(reset - time.time()))
-            raise TooManyRequests(
-                f"Too many attempts from this device. Wait {retry} seconds and try again.",
-                retry_after=retry,
-            )
+        """Count one attempt against every limit in `rule` (e.g. "120/minute;1000/hour")."""
+        for item in parse_many(rule):
+            if not self.limiter.hit(item, *keys):
+                reset, _remaining = self.limiter.get_window_stats(item, *keys)
+                retry = max(1, int(reset - time.time()))
+                raise TooManyRequests(
+                    f"Too many attempts from this device. Wait {retry} seconds and try again.",
+                    retry_after=retry,
+                )
 
 
 @dataclass
