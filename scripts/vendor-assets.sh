@@ -16,6 +16,7 @@ set -euo pipefail
 HTMX_VERSION="2.0.11"          # htmx.org, newest 2.x
 PICO_VERSION="2.1.1"           # @picocss/pico, newest 2.x
 JODIT_VERSION="4.15.13"        # jodit, newest 4.x
+SWAGGER_UI_VERSION="5.35.0"    # swagger-ui-dist, newest 5.x (the API docs at /api/docs)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENDOR="$ROOT/src/pilms/web/static/vendor"
@@ -69,6 +70,14 @@ reset jodit
 put "$WORK/jodit/es2021.en/jodit.min.js" jodit/jodit.min.js
 put "$WORK/jodit/es2021.en/jodit.min.css" jodit/jodit.min.css
 put "$WORK/jodit/LICENSE.txt" jodit/LICENSE.txt
+
+# --- Swagger UI: the API docs page, served locally so /api/docs works offline ----------------
+fetch "swagger-ui-dist@$SWAGGER_UI_VERSION" "$WORK/swagger-ui"
+reset swagger-ui
+put "$WORK/swagger-ui/swagger-ui-bundle.js" swagger-ui/swagger-ui-bundle.js
+put "$WORK/swagger-ui/swagger-ui.css" swagger-ui/swagger-ui.css
+put "$WORK/swagger-ui/LICENSE" swagger-ui/LICENSE
+put "$WORK/swagger-ui/NOTICE" swagger-ui/NOTICE
 
 total="$(find "$VENDOR" -type f ! -name VENDOR.md -exec cat {} + | wc -c | tr -d ' ')"
 echo "vendored into src/pilms/web/static/vendor/: $total bytes in total"

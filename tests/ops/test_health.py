@@ -51,7 +51,9 @@ def test_openapi_documents_the_public_contract(client: TestClient) -> None:
     ):
         assert path in spec["paths"], path
     assert not any(p.startswith(("/courses", "/admin", "/login")) for p in spec["paths"])
-    assert client.get("/api/docs").status_code == 200
+    docs = client.get("/api/docs")
+    assert docs.status_code == 200
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in docs.text
 
 
 def test_unknown_api_path_is_a_json_404(client: TestClient) -> None:

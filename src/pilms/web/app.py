@@ -16,6 +16,7 @@ from pilms.db import make_engine, make_session_factory
 from pilms.media import api as media_api
 from pilms.media import pages as media_pages
 from pilms.ops import health
+from pilms.web import apidocs
 from pilms.web.context import RateLimits
 from pilms.web.errors import install_error_handlers
 from pilms.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
@@ -35,7 +36,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
         version=__version__,
         description=API_DESCRIPTION,
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served by web.apidocs from local files
         redoc_url=None,
     )
     configure(app, settings, engine=engine)
@@ -49,6 +50,7 @@ def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     for module in (
         health,
+        apidocs,
         accounts_api,
         courses_api,
         media_api,
