@@ -68,8 +68,10 @@ def serve(
     """Run everything in one process: pages, API and media. Migrates the database first."""
     import uvicorn
 
+    from pilms.ops.memory import return_large_blocks_to_the_system
     from pilms.web.app import create_app
 
+    return_large_blocks_to_the_system()
     settings = _settings()
     engine = _migrated(settings)
     if demo:

@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     lockout_attempts: int = Field(default=5, validation_alias="PILMS_LOCKOUT_ATTEMPTS")
     lockout_minutes: int = Field(default=15, validation_alias="PILMS_LOCKOUT_MINUTES")
     secure_cookies: bool = Field(default=False, validation_alias="PILMS_SECURE_COOKIES")
+    # Threads that run request handlers. Only one runs Python at a time, so more threads only
+    # help while others wait on the disk or the database server; past a few they slow every
+    # request down (measured in docs/performance.md).
+    web_threads: int = Field(default=8, ge=1, le=200, validation_alias="PILMS_WEB_THREADS")
 
     @field_validator("max_upload_size", mode="before")
     @classmethod

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.engine.interfaces import Dialect
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
-from sqlalchemy.pool import NullPool
+from sqlalchemy.pool import NullPool, QueuePool
 from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
@@ -87,28 +87,46 @@ def _refuse_nul(
             raise Invalid("Text may not contain the NUL character.", details={"text": "NUL"})
 
 
-def make_engine(url: str, *, pool: bool = True) -> Engine:
-    """Create an engine for `url`, with the SQLite settings we rely on for concurrency."""
-    if url.startswith("sqlite"):
+def make_engine(
+    url: str, *, pool: bool = True, pool_size: int | None = None, pool_timeout: float = 30
+) -> Engine:
+    """Create an engine for `url`, with the SQLite settings we rely on for concurrency.
+
+    `pool=False` opens a connection per use (CLI, tests); `pool_size` replaces the default pool
+    with a fixed one of that many connections.
+    """
+    sqlite = url.startswith("sqlite")
+    kwargs: dict[str, Any] = {}
+    if not pool:
+        kwargs["poolclass"] = NullPool
+    elif pool_size:
+        kwargs.update(pool_size=pool_size, max_overflow=0, pool_timeout=pool_timeout)
+    elif sqlite:
         # Enough connections for every thread of the request thread pool (40 by default):
         # SQLite connections are cheap, and waiting for one would stall a page.
-        sizes: dict[str, Any] = {"pool_size": 16, "max_overflow": 32}
-        engine = create_engine(
-            url,
-            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-            **(sizes if pool else {"poolclass": NullPool}),
-        )
-        event.listen(engine, "connect", _sqlite_pragmas)
-        event.listen(engine, "before_cursor_execute", _refuse_nul)
-        return engine
-    kwargs: dict[str, Any] = {"pool_pre_ping": True}
-    if pool:
-        kwargs.update(pool_size=8, max_overflow=8)
+        kwargs.update(pool_size=16, max_overflow=32, pool_timeout=pool_timeout)
     else:
-        kwargs["poolclass"] = NullPool
+        kwargs.update(pool_size=8, max_overflow=8, pool_timeout=pool_timeout)
+    if sqlite:
+        kwargs["connect_args"] = {
+            "check_same_thread": False,
+            "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000,
+        }
+    else:
+        kwargs["pool_pre_ping"] = True
     engine = create_engine(url, **kwargs)
+    if sqlite:
+        event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "before_cursor_execute", _refuse_nul)
     return engine
+
+
+def connection_limit(engine: Engine) -> int | None:
+    """How many connections `engine` can have open at once (None: no pool, no limit)."""
+    pool = engine.pool
+    if isinstance(pool, QueuePool):
+        return pool.size() + max(pool._max_overflow, 0)
+    return None
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -28,8 +28,8 @@ class Course(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    instructor: Mapped[User] = relationship(lazy="joined")
-    image: Mapped[MediaItem | None] = relationship(lazy="joined")
+    instructor: Mapped[User] = relationship()
+    image: Mapped[MediaItem | None] = relationship()
     lessons: Mapped[list[Lesson]] = relationship(
         back_populates="course",
         order_by="Lesson.position",

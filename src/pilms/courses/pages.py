@@ -35,10 +35,7 @@ def dashboard(request: Request, user: PageUser, db: DB) -> Response:
     courses, total = services.list_courses_for(db, user=user, limit=200)
     progress = {}
     if user.is_student:
-        for course in courses:
-            lessons = services.list_lessons_for(db, user=user, course=course)
-            seen = services.viewed_lesson_ids(db, user=user, course_id=course.id)
-            progress[course.id] = (len(seen & {item.id for item in lessons}), len(lessons))
+        progress = services.lesson_progress(db, user=user, course_ids=[c.id for c in courses])
     return render(
         request,
         "courses/dashboard.html",
@@ -118,7 +115,7 @@ def course_create(
 @router.get("/courses/{course_id}")
 def course_page(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     course = services.get_course_for(db, user=user, course_id=course_id)
-    lessons = services.list_lessons_for(db, user=user, course=course)
+    lessons = services.list_lessons_for(db, user=user, course=course, with_content=False)
     seen = services.viewed_lesson_ids(db, user=user, course_id=course.id)
     return render(
         request,

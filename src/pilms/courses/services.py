@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Select, delete, exists, func, select
+from sqlalchemy import ColumnElement, and_, delete, exists, func, select, true
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, contains_eager, defer, joinedload
 
 from pilms.accounts.models import Role, User
 from pilms.accounts.services import find_user_by_email, get_user, normalise_email
@@ -65,13 +65,13 @@ def is_enrolled(db: Session, *, user_id: int, course_id: int) -> bool:
     )
 
 
-def _visible_courses(user: User) -> Select[Course]:
-    query = select(Course)
+def _course_visible_to(user: User) -> ColumnElement[bool]:
+    """The condition on Course rows that `user` may see."""
     if user.is_admin:
-        return query
+        return true()
     if user.is_instructor:
-        return query.where(Course.instructor_id == user.id)
-    return query.where(
+        return Course.instructor_id == user.id
+    return and_(
         Course.published.is_(True),
         exists().where(Enrollment.course_id == Course.id, Enrollment.user_id == user.id),
     )
@@ -80,14 +80,22 @@ def _visible_courses(user: User) -> Select[Course]:
 def list_courses_for(
     db: Session, *, user: User, offset: int = 0, limit: int = 50
 ) -> tuple[list[Course], int]:
-    query = _visible_courses(user)
-    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
-    courses = db.scalars(query.order_by(Course.title, Course.id).offset(offset).limit(limit))
+    """The courses `user` may see, by title, with their instructor and cover loaded."""
+    visible = _course_visible_to(user)
+    total = db.scalar(select(func.count(Course.id)).where(visible)) or 0
+    courses = db.scalars(
+        select(Course)
+        .where(visible)
+        .options(joinedload(Course.instructor), joinedload(Course.image))
+        .order_by(Course.title, Course.id)
+        .offset(offset)
+        .limit(limit)
+    )
     return list(courses), total
 
 
 def get_course_for(db: Session, *, user: User, course_id: int) -> Course:
-    course = db.scalar(_visible_courses(user).where(Course.id == course_id))
+    course = db.scalar(select(Course).where(Course.id == course_id, _course_visible_to(user)))
     if course is None:
         raise NotFound("No such course, or it is not open to you.")
     return course
@@ -189,19 +197,29 @@ def delete_course(db: Session, *, actor: User, course_id: int) -> None:
 # --- lessons ----------------------------------------------------------------------------------
 
 
-def list_lessons_for(db: Session, *, user: User, course: Course) -> list[Lesson]:
+def list_lessons_for(
+    db: Session, *, user: User, course: Course, with_content: bool = True
+) -> list[Lesson]:
+    """The course's lessons `user` may see, in order. Without content, a lesson's body is only
+    read if it is used: lists of lessons need titles, and bodies can be large."""
     query = select(Lesson).where(Lesson.course_id == course.id)
     if not can_manage_course(user, course):
         query = query.where(Lesson.published.is_(True))
+    if not with_content:
+        query = query.options(defer(Lesson.content))
     return list(db.scalars(query.order_by(Lesson.position, Lesson.id)))
 
 
 def get_lesson_for(db: Session, *, user: User, lesson_id: int) -> Lesson:
-    lesson = db.get(Lesson, lesson_id)
-    if lesson is None:
-        raise NotFound("No such lesson, or it is not open to you.")
-    course = get_course_for(db, user=user, course_id=lesson.course_id)
-    if not lesson.published and not can_manage_course(user, course):
+    """A lesson `user` may read, with its course (one query: this is the page students open
+    most)."""
+    lesson = db.scalar(
+        select(Lesson)
+        .join(Lesson.course)
+        .options(contains_eager(Lesson.course))
+        .where(Lesson.id == lesson_id, _course_visible_to(user))
+    )
+    if lesson is None or not (lesson.published or can_manage_course(user, lesson.course)):
         raise NotFound("No such lesson, or it is not open to you.")
     return lesson
 
@@ -494,7 +512,7 @@ class CourseActivity:
 def course_activity(db: Session, *, actor: User, course_id: int) -> CourseActivity:
     """Who of the enrolled students has opened which lesson, and when last."""
     course = get_managed_course(db, user=actor, course_id=course_id)
-    lessons = list_lessons_for(db, user=actor, course=course)
+    lessons = list_lessons_for(db, user=actor, course=course, with_content=False)
     students = list(
         db.scalars(
             select(User)
@@ -514,6 +532,25 @@ def course_activity(db: Session, *, actor: User, course_id: int) -> CourseActivi
     return CourseActivity(
         lessons=lessons, rows=[ActivityRow(s, opened.get(s.id, {})) for s in students]
     )
+
+
+def lesson_progress(
+    db: Session, *, user: User, course_ids: list[int]
+) -> dict[int, tuple[int, int]]:
+    """For each course: how many of its published lessons `user` has opened, and how many
+    there are. One query for a whole dashboard."""
+    if not course_ids:
+        return {}
+    rows = db.execute(
+        select(Lesson.course_id, func.count(LessonView.lesson_id), func.count(Lesson.id))
+        .outerjoin(
+            LessonView, and_(LessonView.lesson_id == Lesson.id, LessonView.user_id == user.id)
+        )
+        .where(Lesson.course_id.in_(course_ids), Lesson.published.is_(True))
+        .group_by(Lesson.course_id)
+    )
+    found = {course_id: (opened, total) for course_id, opened, total in rows}
+    return {course_id: found.get(course_id, (0, 0)) for course_id in course_ids}
 
 
 def viewed_lesson_ids(db: Session, *, user: User, course_id: int) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, text
@@ -34,8 +35,9 @@ async def health() -> dict[str, Any]:
 
 
 @router.get("/api/health", summary="API and database are up")
-def api_health(request: Request) -> JSONResponse:
-    database = database_status(request.app.state.engine)
+async def api_health(request: Request) -> JSONResponse:
+    async with request.app.state.db_slots:  # a connection, like any request's (web.context)
+        database = await anyio.to_thread.run_sync(database_status, request.app.state.engine)
     ok = database["status"] == "ok"
     return JSONResponse(
         {

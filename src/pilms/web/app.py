@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
@@ -12,12 +16,12 @@ from pilms.accounts import pages as accounts_pages
 from pilms.config import Settings
 from pilms.courses import api as courses_api
 from pilms.courses import pages as courses_pages
-from pilms.db import make_engine, make_session_factory
+from pilms.db import connection_limit, make_engine, make_session_factory
 from pilms.media import api as media_api
 from pilms.media import pages as media_pages
 from pilms.ops import health
 from pilms.web import apidocs
-from pilms.web.context import RateLimits
+from pilms.web.context import RateLimits, db_slots
 from pilms.web.errors import install_error_handlers
 from pilms.web.security import BodySizeLimitMiddleware, SecurityHeadersMiddleware
 from pilms.web.templating import STATIC_DIR, make_templates
@@ -30,8 +34,15 @@ List endpoints take `offset` and `limit` and answer `{"items", "total", "offset"
 """
 
 
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.web_threads
+    yield
+
+
 def create_app(settings: Settings, *, engine: Engine | None = None) -> FastAPI:
     app = FastAPI(
+        lifespan=lifespan,
         title="Pi-LMS",
         version=__version__,
         description=API_DESCRIPTION,
@@ -69,5 +80,6 @@ def configure(app: FastAPI, settings: Settings, *, engine: Engine | None = None)
     app.state.settings = settings
     app.state.engine = engine
     app.state.db_factory = make_session_factory(engine)
+    app.state.db_slots = db_slots(connection_limit(engine))
     app.state.templates = make_templates()
     app.state.rate_limits = RateLimits(settings.redis_url or "memory://")

@@ -6,10 +6,12 @@ Everything the app shares lives on `app.state` (set up by `create_app`); nothing
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+import anyio
 from fastapi import Depends, Path, Query, Request
 from limits import parse_many
 from limits.storage import storage_from_string
@@ -61,13 +63,30 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
+def db_slots(limit: int | None) -> AbstractAsyncContextManager[Any]:
+    """What a request holds while it has a database session: one of `limit` slots, where
+    `limit` is the number of pooled connections (no limit without a pool)."""
+    return anyio.Semaphore(limit) if limit else nullcontext()
+
+
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """One database session per request.
+
+    A request takes a slot before it gets a session, and there are no more slots than pooled
+    connections. So a thread never waits for a connection held by a request that is itself
+    waiting for a thread: under a full class that wait was a deadlock until the pool timed out.
+    """
     factory: sessionmaker[Session] = request.app.state.db_factory
-    db = factory()
-    try:
-        yield db
-    finally:
-        db.close()
+    async with request.app.state.db_slots:
+        db = factory()
+        try:
+            yield db
+        finally:
+            if db.in_transaction():  # holds a connection: give it back without blocking the loop
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(db.close)
+            else:
+                db.close()
 
 
 DB = Annotated[Session, Depends(get_db)]
