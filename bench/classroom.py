@@ -5,7 +5,9 @@
 In a throw-away data folder it loads the demo school, starts `pilms serve` on 127.0.0.1 and
 measures: cold start, idle memory, 50 sign-ins at once, requests a second of four pages at 50
 connections (wrk when installed, otherwise a Python load generator), the same for a minimal
-FastAPI app (the ceiling, bench/ceiling.py), and N students clicking through the app at once.
+FastAPI app (the ceiling, bench/ceiling.py), and N students using the app: first as a class
+(arriving over 30 s, reading each lesson 5 s on average), then with no pauses at all
+(saturation: how the server copes when asked more than it can do; no target applies).
 Every measurement is repeated (3 runs; --quick: 1 short run); the medians are printed, checked
 against the targets and written to bench/results/latest.json. Everything it starts is stopped
 and the data folder removed when it ends, also on Ctrl-C or an error.
@@ -109,6 +111,7 @@ class Plan:
     idle_seconds: float
     think_seconds: float
     ramp_seconds: float
+    stress_seconds: float
     loadgen: str  # "wrk" or "python"
 
 
@@ -622,16 +625,26 @@ SIM_KINDS = ("sign-in page", "sign-in", "dashboard", "course page", "lesson page
 SIM_PAGES = ("sign-in page", "dashboard", "course page", "lesson page")
 
 
+@dataclass(frozen=True)
+class Class:
+    """How the simulated students behave."""
+
+    students: int
+    seconds: float
+    think_seconds: float  # mean pause after each lesson page, uniform in [0, 2 × mean]
+    ramp_seconds: float  # the students arrive evenly over this time (0: all at once)
+
+
 async def simulate(
-    base: str, accounts: Sequence[Account], plan: Plan, server_pid: int
+    base: str, accounts: Sequence[Account], plan: Class, server_pid: int
 ) -> dict[str, Any]:
     """`plan.students` virtual students (all at once, or arriving over `plan.ramp_seconds`): each
-    signs in once, then loops dashboard → a course → each of its lessons until the time is up.
-    Accounts are shared round-robin."""
+    signs in once, then loops dashboard → a course → each of its lessons until the time is up,
+    pausing after each lesson page. Accounts are shared round-robin."""
     latencies: dict[str, list[float]] = {kind: [] for kind in SIM_KINDS}
     failures: Counter[str] = Counter()
     reasons: Counter[str] = Counter()
-    deadline = time.perf_counter() + plan.sim_seconds
+    deadline = time.perf_counter() + plan.seconds
 
     async def timed(
         kind: str, request: Coroutine[Any, Any, httpx.Response], expect: int = 200
@@ -677,7 +690,7 @@ async def simulate(
     client_cpu, meter = time.process_time(), CpuMeter(server_pid)
     started = time.perf_counter()
     # Requests still waiting at the end may take up to their timeout; this bounds the total.
-    async with asyncio.timeout(plan.sim_seconds + 90):
+    async with asyncio.timeout(plan.seconds + 90):
         await asyncio.gather(*(student(n) for n in range(plan.students)))
     elapsed = time.perf_counter() - started
     client_cpu = time.process_time() - client_cpu
@@ -694,6 +707,8 @@ async def simulate(
     requests = sum(len(v) for v in latencies.values())
     return {
         "students": plan.students,
+        "think_seconds": plan.think_seconds,
+        "ramp_seconds": plan.ramp_seconds,
         "seconds": round(elapsed, 2),
         "requests": requests,
         "rps": round(requests / elapsed, 1),
@@ -752,12 +767,18 @@ def one_run(number: int, plan: Plan, room: Classroom, script: Path) -> dict[str,
                 f"  {name} (GET {path}): {figures['rps']:.0f} req/s, p95 {figures['p95_ms']:.0f} ms"
             )
 
-        result["simulation"] = run_async(simulate(base, room.enrolled, plan, server.pid))
-        sim = result["simulation"]
-        print(
-            f"  {plan.students} simulated students: {sim['requests']} requests in "
-            f"{sim['seconds']:.0f} s, worst page p95 {sim['worst_page_p95_ms']} ms"
-        )
+        classes = {
+            "simulation": Class(
+                plan.students, plan.sim_seconds, plan.think_seconds, plan.ramp_seconds
+            ),
+            "saturation": Class(plan.students, plan.stress_seconds, 0, 0),
+        }
+        for key, behaviour in classes.items():
+            result[key] = sim = run_async(simulate(base, room.enrolled, behaviour, server.pid))
+            print(
+                f"  {plan.students} simulated students ({key}): {sim['requests']} requests in "
+                f"{sim['seconds']:.0f} s, worst page p95 {sim['worst_page_p95_ms']} ms"
+            )
         result["peak_rss_mb"] = peak_rss_mb(server.pid)
         time.sleep(plan.idle_seconds)
         result["rss_after_load_mb"] = rss_mb(server.pid)
@@ -797,7 +818,7 @@ def check_targets(
         page["non_2xx"] + page["errors"]
         for run in runs
         for page in [*run["pages"].values(), run["ceiling"]]
-    ) + sum(run["simulation"]["failed"] for run in runs)
+    ) + sum(run[key]["failed"] for run in runs for key in ("simulation", "saturation"))
     # A sign-in that did not succeed (in any run) counts as not done in time.
     all_signed_in = all(run["sign_ins"]["failed"] == 0 for run in runs)
     signed_in_wall = median["sign_ins"]["wall_s"] if all_signed_in else None
@@ -833,6 +854,27 @@ def check_targets(
     if plan.loadgen == "python":  # httpx, not the server, sets the pace: no ceiling to compare
         targets[0]["pass"] = None
     return targets
+
+
+def print_simulation(sim: dict[str, Any], title: str, cores: int) -> None:
+    print(
+        f"\n{sim['students']} simulated students, {title} (pause after a lesson "
+        f"{sim['think_seconds']:g} s on average, arriving over {sim['ramp_seconds']:g} s;\n"
+        f"Python asyncio + httpx client sharing the "
+        f"{cores} cores with the server: client {sim['client_cpu_pct_of_one_core']:.0f}%, "
+        f"server {sim['server_cpu_pct_of_one_core']:.0f}%, other processes "
+        f"{sim['other_processes_cpu_pct']:.0f}% of one core)"
+    )
+    print(
+        f"  {'request':<14}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+        f"{'max ms':>9}{'failed':>8}"
+    )
+    for name, row in sim["pages"].items():
+        print(
+            f"  {name:<14}{row['requests']:>8.0f}{_f(row['p50_ms']):>9}{_f(row['p95_ms']):>9}"
+            f"{_f(row['p99_ms']):>9}{_f(row['max_ms']):>9}{row['failed']:>8.0f}"
+        )
+    print(f"  {sim['rps']:.0f} requests/s overall")
 
 
 def print_report(report: dict[str, Any]) -> None:
@@ -882,29 +924,16 @@ def print_report(report: dict[str, Any]) -> None:
         "be near 0)"
     )
 
-    sim = median["simulation"]
-    print(
-        f"\n{plan['students']} simulated students for {plan['sim_seconds']:.0f} s "
-        f"(think time {plan['think_seconds']:g} s, arriving over {plan['ramp_seconds']:g} s;\n"
-        f"Python asyncio + httpx client sharing the "
-        f"{m['nproc']} cores with the server: client {sim['client_cpu_pct_of_one_core']:.0f}%, "
-        f"server {sim['server_cpu_pct_of_one_core']:.0f}%, other processes "
-        f"{sim['other_processes_cpu_pct']:.0f}% of one core)"
-    )
-    print(
-        f"  {'request':<14}{'count':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
-        f"{'max ms':>9}{'failed':>8}"
-    )
-    for name, row in sim["pages"].items():
-        print(
-            f"  {name:<14}{row['requests']:>8.0f}{_f(row['p50_ms']):>9}{_f(row['p95_ms']):>9}"
-            f"{_f(row['p99_ms']):>9}{_f(row['max_ms']):>9}{row['failed']:>8.0f}"
-        )
-    print(f"  {sim['rps']:.0f} requests/s overall")
+    for key, title in (
+        ("simulation", "a class"),
+        ("saturation", "saturation: no pauses, all at once; not a target"),
+    ):
+        print_simulation(median[key], title, m["nproc"])
     reasons: Counter[str] = Counter()
     server_errors: Counter[str] = Counter()
     for run in report["runs"]:
-        reasons.update(run["simulation"]["failure_reasons"])
+        for key in ("simulation", "saturation"):
+            reasons.update(run[key]["failure_reasons"])
         server_errors.update(run["server_errors"])
     for reason, count in reasons.most_common():
         print(f"  failed (all runs): {count} × {reason}")
@@ -930,11 +959,16 @@ def parse_args(argv: Sequence[str] | None = None) -> Plan:
     parser.add_argument("--quick", action="store_true", help="one short run")
     parser.add_argument("--runs", type=int, help="runs to take the median of (3)")
     parser.add_argument("--connections", type=int, default=50, help="for page throughput (50)")
-    parser.add_argument("--think", type=float, default=0.0, help="mean think time, seconds (0)")
     parser.add_argument(
-        "--ramp", type=float, default=0.0, help="seconds over which the students arrive (0)"
+        "--think", type=float, default=5.0, help="mean pause after a lesson page, seconds (5)"
     )
-    parser.add_argument("--sim-seconds", type=float, help="length of the simulation (20)")
+    parser.add_argument(
+        "--ramp", type=float, default=30.0, help="seconds over which the students arrive (30)"
+    )
+    parser.add_argument("--sim-seconds", type=float, help="length of the class (60; quick: 40)")
+    parser.add_argument(
+        "--stress-seconds", type=float, help="length of the saturation run (20; quick: 8)"
+    )
     parser.add_argument(
         "--loadgen", choices=("auto", "wrk", "python"), default="auto", help="(auto: wrk if found)"
     )
@@ -949,10 +983,11 @@ def parse_args(argv: Sequence[str] | None = None) -> Plan:
         students=args.students,
         connections=args.connections,
         page_seconds=3 if args.quick else 10,
-        sim_seconds=args.sim_seconds or (8 if args.quick else 20),
+        sim_seconds=args.sim_seconds or (40 if args.quick else 60),
         idle_seconds=2 if args.quick else 5,
         think_seconds=args.think,
         ramp_seconds=args.ramp,
+        stress_seconds=args.stress_seconds or (8 if args.quick else 20),
         loadgen=loadgen,
     )
 

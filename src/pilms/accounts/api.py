@@ -29,6 +29,7 @@ from pilms.web.context import (
     ApiAdmin,
     ApiUser,
     OptionalAuth,
+    PasswordTurn,
     PathId,
     api_csrf,
     client_ip,
@@ -64,7 +65,7 @@ def sign_in(
     return token, session, user
 
 
-@router.post("/auth/login", response_model=LoginOut, tags=["auth"])
+@router.post("/auth/login", response_model=LoginOut, tags=["auth"], dependencies=[PasswordTurn])
 def login(body: LoginIn, request: Request, db: DB) -> LoginOut:
     token, session, user = sign_in(request, db, body.email, body.password, "api")
     return LoginOut(token=token, user=UserOut.model_validate(user), exp=session.expires_at)
@@ -82,7 +83,7 @@ def me(user: ApiUser) -> UserOut:
     return UserOut.model_validate(user)
 
 
-@router.post("/auth/password", status_code=204, tags=["auth"])
+@router.post("/auth/password", status_code=204, tags=["auth"], dependencies=[PasswordTurn])
 def change_password(body: PasswordChangeIn, auth: OptionalAuth, user: ApiUser, db: DB) -> Response:
     assert auth is not None
     services.change_password(

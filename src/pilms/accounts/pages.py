@@ -17,6 +17,7 @@ from pilms.web.context import (
     OptionalAuth,
     PageAdmin,
     PageAuth,
+    PasswordTurn,
     PathId,
     check_csrf,
     settings_of,
@@ -40,7 +41,7 @@ def login_form(request: Request, auth: OptionalAuth, next: str | None = None) ->
     return render(request, "accounts/login.html", {"next": safe_next(next), "email": ""})
 
 
-@router.post("/login")
+@router.post("/login", dependencies=[PasswordTurn])
 def login_submit(
     request: Request,
     db: DB,
@@ -85,7 +86,7 @@ def password_form(request: Request, auth: PageAuth) -> Response:
     return render(request, "accounts/password.html", {"forced": auth.user.must_change_password})
 
 
-@router.post("/password")
+@router.post("/password", dependencies=[PasswordTurn])
 def password_submit(
     request: Request,
     auth: PageAuth,

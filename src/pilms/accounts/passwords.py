@@ -16,7 +16,8 @@ HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
 # No more hashes at once than there are cores: more would not finish sooner, and each one holds
 # 19 MiB, so a class of 50 signing in together would otherwise take about 1 GB on the board.
 # This guards the process's CPU and memory, so it belongs to the process, like HASHER itself.
-_HASHING = threading.BoundedSemaphore(len(os.sched_getaffinity(0)) or 1)
+HASHES_AT_ONCE = len(os.sched_getaffinity(0)) or 1
+_HASHING = threading.BoundedSemaphore(HASHES_AT_ONCE)
 
 MIN_LENGTH = 8
 MAX_LENGTH = 256

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from pilms import __version__
 from pilms.accounts import api as accounts_api
 from pilms.accounts import pages as accounts_pages
+from pilms.accounts.passwords import HASHES_AT_ONCE
 from pilms.config import Settings
 from pilms.courses import api as courses_api
 from pilms.courses import pages as courses_pages
@@ -80,6 +81,7 @@ def configure(app: FastAPI, settings: Settings, *, engine: Engine | None = None)
     app.state.settings = settings
     app.state.engine = engine
     app.state.db_factory = make_session_factory(engine)
-    app.state.db_slots = db_slots(connection_limit(engine))
+    app.state.db_slots = db_slots(connection_limit(engine), settings.web_threads)
+    app.state.password_turns = anyio.Semaphore(HASHES_AT_ONCE)
     app.state.templates = make_templates()
     app.state.rate_limits = RateLimits(settings.redis_url or "memory://")

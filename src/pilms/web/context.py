@@ -63,10 +63,16 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
-def db_slots(limit: int | None) -> AbstractAsyncContextManager[Any]:
-    """What a request holds while it has a database session: one of `limit` slots, where
-    `limit` is the number of pooled connections (no limit without a pool)."""
-    return anyio.Semaphore(limit) if limit else nullcontext()
+def db_slots(connections: int | None, threads: int) -> AbstractAsyncContextManager[Any]:
+    """What a request holds while it has a database session.
+
+    Never more slots than pooled connections (see get_db), and no more than twice the handler
+    threads: a request with a session keeps a connection and its read snapshot while it waits
+    for a thread, and more of those waiting would only open connections for nothing.
+    """
+    if connections is None:  # no pool: a connection per use, nothing to run out of
+        return nullcontext()
+    return anyio.Semaphore(min(connections, 2 * threads))
 
 
 async def get_db(request: Request) -> AsyncIterator[Session]:
@@ -90,6 +96,18 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
 
 
 DB = Annotated[Session, Depends(get_db)]
+
+
+async def password_turn(request: Request) -> AsyncIterator[None]:
+    """Requests that check or hash a password (sign-in, password change) wait for their turn
+    here, in the event loop, instead of in a handler thread: when a class signs in at once,
+    the threads stay free for the pages of those already in. List it first among the route's
+    dependencies, so that a waiting request holds no database slot either."""
+    async with request.app.state.password_turns:
+        yield
+
+
+PasswordTurn = Depends(password_turn)
 
 
 def client_ip(request: Request) -> str:
