@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import socket
@@ -183,6 +184,13 @@ def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
         token = login.json()["token"]
         courses = httpx.get(f"{base}/api/courses", headers={"Authorization": f"Bearer {token}"})
         assert courses.json()["total"] == 3
+        # A student reading a page for a while keeps the connection to the server.
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        for pause in (0, 6):
+            time.sleep(pause)
+            connection.request("GET", "/health")
+            assert connection.getresponse().read()
+        connection.close()
     finally:
         process.terminate()
         output, _ = process.communicate(timeout=20)

@@ -89,6 +89,10 @@ def serve(
         log_level=settings.log_level.lower(),
         access_log=settings.debug,
         server_header=False,
+        # Longer than a student's pause on a page and than nginx's upstream keep-alive (60 s):
+        # the client then closes an idle connection first, so that it never sends a request
+        # on one the server is closing at the same moment (uvicorn's default is 5 s).
+        timeout_keep_alive=75,
     )
 
 

@@ -102,8 +102,8 @@ def make_engine(
     elif pool_size:
         kwargs.update(pool_size=pool_size, max_overflow=0, pool_timeout=pool_timeout)
     elif sqlite:
-        # Enough connections for every thread of the request thread pool (40 by default):
-        # SQLite connections are cheap, and waiting for one would stall a page.
+        # Requests hold at most twice the handler threads in sessions (web.context.db_slots):
+        # 16 kept covers the default 8 threads; SQLite connections are cheap to add past that.
         kwargs.update(pool_size=16, max_overflow=32, pool_timeout=pool_timeout)
     else:
         kwargs.update(pool_size=8, max_overflow=8, pool_timeout=pool_timeout)
