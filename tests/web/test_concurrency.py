@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import anyio
 import httpx
-import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
@@ -16,21 +15,16 @@ from pilms.db import make_engine
 from pilms.web.app import configure
 from tests.factories import EnrollmentFactory, LessonFactory, StudentFactory
 
-pytestmark = pytest.mark.anyio
 
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-async def test_more_requests_than_connections_and_threads_all_succeed(
+def test_more_requests_than_connections_and_threads_all_succeed(
     app: FastAPI, settings: Settings, db: Session
 ) -> None:
     """Two connections, four threads, thirty students opening a lesson at the same moment.
 
     Before requests took a slot per session, threads blocked waiting for a connection while the
-    requests holding the connections waited for a thread, until the pool gave up (a 500)."""
+    requests holding the connections waited for a thread, until the pool gave up (a 500).
+    The class runs in the test client's own event loop thread: the browser tests' Playwright
+    keeps a loop marked as running in the main thread."""
     lesson = LessonFactory(published=True)
     lesson.course.published = True
     tokens = []
@@ -40,8 +34,7 @@ async def test_more_requests_than_connections_and_threads_all_succeed(
         tokens.append(start_session(db, user=student, ttl_seconds=3600)[0])
     db.commit()
     small = make_engine(settings.database_url, pool_size=2, pool_timeout=3)
-    configure(app, settings, engine=small)
-    anyio.to_thread.current_default_thread_limiter().total_tokens = 4
+    configure(app, settings.model_copy(update={"web_threads": 4}), engine=small)
     statuses: list[int] = []
 
     async def open_lesson(client: httpx.AsyncClient, token: str) -> None:
@@ -50,13 +43,18 @@ async def test_more_requests_than_connections_and_threads_all_succeed(
         )
         statuses.append(reply.status_code)
 
-    transport = httpx.ASGITransport(app=app)
-    try:
+    async def whole_class() -> None:
+        transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             with anyio.fail_after(30):
                 async with anyio.create_task_group() as group:
                     for token in tokens:
                         group.start_soon(open_lesson, client, token)
+
+    try:
+        with TestClient(app) as lifespan:  # runs the app's start-up (the thread limit)
+            assert lifespan.portal is not None
+            lifespan.portal.call(whole_class)
     finally:
         small.dispose()
     assert statuses == [200] * 30
