@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import http.client
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pilms.cli import app
+from tests.servers import free_port, serve, server_environment, wait_healthy
 
 runner = CliRunner()
 
@@ -122,49 +119,10 @@ def test_production_refuses_to_start_without_secrets(
     assert "SESSION_SECRET, JWT_SECRET must be set" in result.output
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def serve(environment: dict[str, str], port: int, folder: Path) -> subprocess.Popen[str]:
-    command = [
-        sys.executable,
-        "-m",
-        "pilms.cli",
-        "serve",
-        "--demo",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-    ]
-    return subprocess.Popen(
-        command,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env=environment,
-        cwd=folder,
-    )
-
-
-def wait_healthy(base: str, deadline: float) -> None:
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    pytest.fail("server did not start")
-
-
 def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
     """What `make run` does: migrate, load the demo school, print the admin's password, serve."""
     port = free_port()
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URI", "ENVIRONMENT"}}
-    environment["PILMS_DATA_DIR"] = str(tmp_path / "data")
+    environment = server_environment(tmp_path / "data")
     process = serve(environment, port, tmp_path)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -200,8 +158,7 @@ def test_serve_with_demo_starts_a_working_classroom(tmp_path: Path) -> None:
 def test_a_killed_server_loses_nothing_it_acknowledged(tmp_path: Path) -> None:
     """kill -9 right after a save was answered: the lesson is there after a restart."""
     port = free_port()
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URI", "ENVIRONMENT"}}
-    environment["PILMS_DATA_DIR"] = str(tmp_path / "data")
+    environment = server_environment(tmp_path / "data")
     base = f"http://127.0.0.1:{port}"
     process = serve(environment, port, tmp_path)
     try:
