@@ -2,7 +2,7 @@
 
 PostgreSQL tests run when a server is reachable (PILMS_TEST_POSTGRES_URL, default the local
 server); without one they are skipped with a line saying so, except under CI=true, where a
-missing service is an error.
+missing service is an error. Redis, Chromium and nginx tests do the same through `missing`.
 """
 
 from __future__ import annotations
