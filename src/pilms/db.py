@@ -12,10 +12,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
-from sqlalchemy.engine.interfaces import Dialect
+from sqlalchemy.engine.interfaces import Dialect, ExceptionContext
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import NullPool, QueuePool
 from sqlalchemy.types import TypeDecorator
+
+from pilms.errors import StorageFull, is_storage_full
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -118,7 +120,14 @@ def make_engine(
     if sqlite:
         event.listen(engine, "connect", _sqlite_pragmas)
     event.listen(engine, "before_cursor_execute", _refuse_nul)
+    event.listen(engine, "handle_error", _storage_full)
     return engine
+
+
+def _storage_full(context: ExceptionContext) -> None:
+    """A write that fails on a full disk raises StorageFull, which people get a message for."""
+    if is_storage_full(context.original_exception):
+        raise StorageFull() from context.sqlalchemy_exception
 
 
 def connection_limit(engine: Engine) -> int | None:

@@ -4,6 +4,7 @@ atomically and commits it; helpers whose names start with an underscore do not c
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import secrets
 from dataclasses import dataclass
@@ -22,7 +23,9 @@ from pilms.accounts.passwords import (
     verify_password,
 )
 from pilms.db import utcnow
-from pilms.errors import Conflict, Forbidden, Invalid, NotFound, Unauthorized
+from pilms.errors import Conflict, Forbidden, Invalid, NotFound, StorageFull, Unauthorized
+
+log = logging.getLogger(__name__)
 
 ROLES = tuple(r.value for r in Role)
 _LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
@@ -335,7 +338,11 @@ def resolve_session(
     if session.kind == "web" and now - session.last_seen_at > SESSION_TOUCH_INTERVAL:
         session.last_seen_at = now
         session.expires_at = now + timedelta(seconds=ttl_seconds)
-        db.commit()
+        try:
+            db.commit()
+        except StorageFull:  # reading goes on while the disk is full; the session slides later
+            db.rollback()
+            log.warning("storage full: a session was not extended")
     return user, session
 
 

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 
 from pilms.courses import services
 from pilms.courses.policy import can_create_course, can_manage_course
-from pilms.errors import Forbidden, Invalid, ServiceError
+from pilms.errors import Forbidden, Invalid, ServiceError, StorageFull
 from pilms.media.services import list_media_for
 from pilms.web.context import DB, PageUser, PathId, check_csrf
 from pilms.web.templating import redirect, render
@@ -90,7 +90,8 @@ def course_create(
             end_date=_date(end_date, "end_date"),
             image_id=int(image_id) if image_id.isdigit() else None,
         )
-    except Invalid as exc:
+    except (Invalid, StorageFull) as exc:
+        db.rollback()
         return render(
             request,
             "courses/course_form.html",
@@ -107,7 +108,7 @@ def course_create(
                 "errors": exc.details or {},
                 "covers": _cover_choices(db, user),
             },
-            status_code=422,
+            status_code=exc.status_code,
         )
     return redirect(f"/courses/{course.id}", flash=f"Course “{course.title}” created.")
 
@@ -164,7 +165,7 @@ def course_update(
             end_date=_date(end_date, "end_date"),
             image_id=int(image_id) if image_id.isdigit() else None,
         )
-    except Invalid as exc:
+    except (Invalid, StorageFull) as exc:
         db.rollback()
         course = services.get_managed_course(db, user=user, course_id=course_id)
         return render(
@@ -183,7 +184,7 @@ def course_update(
                 "errors": exc.details or {},
                 "covers": _cover_choices(db, user),
             },
-            status_code=422,
+            status_code=exc.status_code,
         )
     return redirect(f"/courses/{course.id}", flash="Course saved.")
 
@@ -217,7 +218,8 @@ def lesson_create(
             content=content,
             published=action == "publish",
         )
-    except Invalid as exc:
+    except (Invalid, StorageFull) as exc:
+        db.rollback()
         return render(
             request,
             "courses/lesson_form.html",
@@ -228,7 +230,7 @@ def lesson_create(
                 "error": exc.message,
                 "errors": exc.details or {},
             },
-            status_code=422,
+            status_code=exc.status_code,
         )
     return _after_lesson_save(lesson.id, action)
 
@@ -286,7 +288,7 @@ def lesson_update(
         lesson = services.update_lesson(
             db, actor=user, lesson_id=lesson_id, title=title, content=content, published=published
         )
-    except Invalid as exc:
+    except (Invalid, StorageFull) as exc:
         db.rollback()
         lesson = services.get_managed_lesson(db, user=user, lesson_id=lesson_id)
         return render(
@@ -299,7 +301,7 @@ def lesson_update(
                 "error": exc.message,
                 "errors": exc.details or {},
             },
-            status_code=422,
+            status_code=exc.status_code,
         )
     if action == "unpublish":
         return redirect(
@@ -360,6 +362,7 @@ def students_add(
     except (Invalid, ServiceError) as exc:
         if isinstance(exc, Forbidden):
             raise
+        db.rollback()
         return _students_page(
             request,
             db,
@@ -398,8 +401,17 @@ def students_bulk(
         text = data.decode("utf-8-sig", errors="replace") + "\n" + emails
     try:
         result = services.enrol_by_emails(db, actor=user, course_id=course_id, text=text)
-    except Invalid as exc:
-        return _students_page(request, db, user, course_id, error=exc.message, status_code=422)
+    except (Invalid, StorageFull) as exc:
+        db.rollback()
+        return _students_page(
+            request,
+            db,
+            user,
+            course_id,
+            error=exc.message,
+            emails=text,
+            status_code=exc.status_code,
+        )
     return _students_page(request, db, user, course_id, bulk=result)
 
 

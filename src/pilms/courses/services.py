@@ -7,6 +7,7 @@ not see is reported as not found, so that its existence does not leak.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -20,8 +21,10 @@ from pilms.courses.models import Course, Enrollment, Lesson, LessonView
 from pilms.courses.policy import can_create_course, can_manage_course
 from pilms.courses.sanitize import sanitize_html
 from pilms.db import utcnow
-from pilms.errors import Conflict, Forbidden, Invalid, NotFound
+from pilms.errors import Conflict, Forbidden, Invalid, NotFound, StorageFull
 from pilms.media.models import MediaItem
+
+log = logging.getLogger(__name__)
 
 VIEW_REFRESH = timedelta(minutes=10)
 _UNSET = object()
@@ -375,6 +378,9 @@ def record_lesson_view(db: Session, *, user: User, lesson: Lesson) -> None:
         db.commit()
     except IntegrityError:  # a parallel first view of the same lesson: theirs counts
         db.rollback()
+    except StorageFull:  # students go on reading while the disk is full; the view is not noted
+        db.rollback()
+        log.warning("storage full: lesson view not recorded")
 
 
 # --- enrolments -------------------------------------------------------------------------------

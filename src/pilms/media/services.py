@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pilms.accounts.models import User
-from pilms.errors import Forbidden, Invalid, NotFound
+from pilms.errors import Forbidden, Invalid, NotFound, StorageFull, is_storage_full
 from pilms.media.filetypes import classify
 from pilms.media.models import MediaItem
 
@@ -99,12 +99,14 @@ def store_upload(
         else:
             db.flush()
         return item
-    except BaseException:
+    except BaseException as exc:
         db.rollback()
         tmp.unlink(missing_ok=True)
         if final is not None:
             final.unlink(missing_ok=True)
             final.with_name(f"{final.stem}.thumb.jpg").unlink(missing_ok=True)
+        if isinstance(exc, OSError) and is_storage_full(exc):
+            raise StorageFull() from exc
         raise
 
 
@@ -120,6 +122,8 @@ def _check_image(path: Path, item: MediaItem, thumb_path: Path) -> None:
             item.has_thumbnail = True
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError, SyntaxError) as exc:
         thumb_path.unlink(missing_ok=True)
+        if is_storage_full(exc):  # the thumbnail could not be written: not the image's fault
+            raise
         raise Invalid(
             "The image could not be read; it may be damaged or too large.",
             details={"file": "bad image"},

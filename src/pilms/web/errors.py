@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from pilms.errors import ServiceError, TooManyRequests
+from pilms.errors import ServiceError, StorageFull, TooManyRequests, is_storage_full
 from pilms.web.context import LoginRequired
 from pilms.web.templating import redirect, render
 
@@ -97,6 +97,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> Response:
         import logging
 
+        if is_storage_full(exc):  # a write that no service turned into StorageFull itself
+            logging.getLogger("pilms").warning("storage full on %s: %s", request.url.path, exc)
+            full = StorageFull()
+            return _respond(request, full.status_code, full.code, full.message)
         logging.getLogger("pilms").exception("unhandled error on %s", request.url.path)
         return _respond(
             request,
