@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import io
+import os
+import time
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from PIL import Image
 from sqlalchemy import func, select
@@ -205,3 +208,20 @@ def test_instructors_see_only_their_own_media(client: TestClient, db: Session) -
     assert client.get("/api/media?kind=image", headers=a).json()["total"] == 1
     assert client.delete(f"/api/media/{item['id']}", headers=a).status_code == 204
     assert client.get(item["url"]).status_code == 404
+
+
+def test_uploads_cut_off_by_a_stop_are_cleared_at_the_next_start(
+    app: FastAPI, settings: Settings
+) -> None:
+    """A server stopped mid-upload leaves its temporary file; the next start removes it, but not
+    a recent one, which another process sharing the folder may still be writing."""
+    tmp_dir = settings.media_dir / "tmp"
+    tmp_dir.mkdir(parents=True, exist_ok=True)
+    cut_off, receiving = tmp_dir / "tmpcutoff", tmp_dir / "tmpreceiving"
+    cut_off.write_bytes(b"half a video")
+    receiving.write_bytes(b"a video arriving")
+    yesterday = time.time() - 24 * 3600
+    os.utime(cut_off, (yesterday, yesterday))
+    with TestClient(app):
+        assert not cut_off.exists()
+        assert receiving.exists()

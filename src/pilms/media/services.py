@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import secrets
 import tempfile
+import time
 from pathlib import Path
 from typing import BinaryIO
 
@@ -18,10 +20,34 @@ from pilms.errors import Forbidden, Invalid, NotFound, StorageFull, is_storage_f
 from pilms.media.filetypes import classify
 from pilms.media.models import MediaItem
 
+log = logging.getLogger(__name__)
+
 CHUNK = 1024 * 1024
+# An upload in progress is written to media/tmp/. One older than this was cut off (the server
+# stopped or lost power meanwhile): even a 50 MB video over slow Wi-Fi takes minutes.
+ABANDONED_UPLOAD_SECONDS = 6 * 3600
 THUMBNAIL_SIZE = (320, 320)
 SNIFF_BYTES = 8192
 Image.MAX_IMAGE_PIXELS = 64_000_000  # refuse decompression bombs rather than eat the board's RAM
+
+
+def remove_abandoned_uploads(media_dir: Path, *, now: float | None = None) -> int:
+    """Delete what uploads that never finished left in media/tmp/; returns how many files.
+
+    Only old files go: another process sharing the media folder may be receiving one now."""
+    tmp_dir = media_dir / "tmp"
+    if not tmp_dir.is_dir():
+        return 0
+    cutoff = (now if now is not None else time.time()) - ABANDONED_UPLOAD_SECONDS
+    removed = 0
+    for path in tmp_dir.iterdir():
+        with contextlib.suppress(FileNotFoundError):
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+    if removed:
+        log.info("removed %d unfinished upload(s) from %s", removed, tmp_dir)
+    return removed
 
 
 def _may_upload(user: User) -> None:

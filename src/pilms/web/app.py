@@ -20,6 +20,7 @@ from pilms.courses import pages as courses_pages
 from pilms.db import connection_limit, make_engine, make_session_factory
 from pilms.media import api as media_api
 from pilms.media import pages as media_pages
+from pilms.media.services import remove_abandoned_uploads
 from pilms.ops import health
 from pilms.web import apidocs
 from pilms.web.context import RateLimits, db_slots
@@ -37,7 +38,9 @@ List endpoints take `offset` and `limit` and answer `{"items", "total", "offset"
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    anyio.to_thread.current_default_thread_limiter().total_tokens = app.state.settings.web_threads
+    settings: Settings = app.state.settings
+    anyio.to_thread.current_default_thread_limiter().total_tokens = settings.web_threads
+    await anyio.to_thread.run_sync(remove_abandoned_uploads, settings.media_dir)
     yield
 
 
