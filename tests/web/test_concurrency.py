@@ -13,7 +13,8 @@ from pilms.accounts.services import start_session
 from pilms.config import Settings
 from pilms.db import make_engine
 from pilms.web.app import configure
-from tests.factories import EnrollmentFactory, LessonFactory, StudentFactory
+from tests.conftest import csrf_from
+from tests.factories import PASSWORD, EnrollmentFactory, LessonFactory, StudentFactory
 
 
 def test_more_requests_than_connections_and_threads_all_succeed(
@@ -71,3 +72,64 @@ def test_request_handlers_get_the_configured_number_of_threads(
     with TestClient(shared_app) as client:
         assert client.portal is not None
         assert client.portal.call(threads) == 3
+
+
+def test_a_sign_in_does_not_wait_behind_page_views(
+    app: FastAPI, settings: Settings, db: Session
+) -> None:
+    """Every handler thread and database slot is taken (by page views, say): sign-ins still go
+    through, on the password threads, while a page view waits its turn."""
+    student = StudentFactory()
+    db.commit()
+    credentials = {"email": student.email, "password": PASSWORD}
+
+    async def sign_in_while_pages_have_everything() -> None:
+        threads = anyio.to_thread.current_default_thread_limiter()
+        slots: anyio.Semaphore = app.state.db_slots
+        held_threads = [object() for _ in range(int(threads.total_tokens))]
+        held_slots = slots.value
+
+        def give_back() -> None:
+            nonlocal held_slots
+            while held_threads:
+                threads.release_on_behalf_of(held_threads.pop())
+            while held_slots:
+                slots.release()
+                held_slots -= 1
+
+        async def give_back_after(deadline: float) -> None:  # a regression fails, not hangs
+            await anyio.sleep_until(deadline)
+            give_back()
+
+        transport = httpx.ASGITransport(app=app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+            form = await client.get("/login")  # the CSRF cookie and field, before the rush
+            for holder in held_threads:
+                await threads.acquire_on_behalf_of(holder)
+            for _ in range(held_slots):
+                await slots.acquire()
+            deadline = anyio.current_time() + 5
+            try:
+                async with anyio.create_task_group() as group:
+                    group.start_soon(give_back_after, deadline)
+                    with anyio.move_on_after(0.5) as waiting:
+                        await client.get("/")
+                    assert waiting.cancelled_caught  # a page view cannot go on
+                    api = await client.post("/api/auth/login", json=credentials)
+                    stranger = {"email": "nobody@school.test", "password": PASSWORD}
+                    unknown = await client.post("/api/auth/login", json=stranger)
+                    page = await client.post(
+                        "/login", data={**credentials, "csrf_token": csrf_from(form.text)}
+                    )
+                    signed_in_at = anyio.current_time()
+                    group.cancel_scope.cancel()
+            finally:
+                give_back()
+        assert signed_in_at < deadline  # before the page views gave their places back
+        assert api.status_code == 200
+        assert unknown.status_code == 401
+        assert page.status_code == 303
+
+    with TestClient(app) as lifespan:
+        assert lifespan.portal is not None
+        lifespan.portal.call(sign_in_while_pages_have_everything)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
@@ -30,10 +31,12 @@ from pilms.web.context import (
     ApiUser,
     OptionalAuth,
     PasswordTurn,
+    PasswordWork,
     PathId,
     api_csrf,
     client_ip,
     page,
+    password_work,
     settings_of,
 )
 from pilms.web.schemas import ERROR_RESPONSES, Page
@@ -65,9 +68,10 @@ def sign_in(
     return token, session, user
 
 
-@router.post("/auth/login", response_model=LoginOut, tags=["auth"], dependencies=[PasswordTurn])
-def login(body: LoginIn, request: Request, db: DB) -> LoginOut:
-    token, session, user = sign_in(request, db, body.email, body.password, "api")
+@router.post("/auth/login", response_model=LoginOut, tags=["auth"], dependencies=[PasswordWork])
+async def login(body: LoginIn, request: Request, db: DB) -> LoginOut:
+    work = partial(sign_in, request, db, body.email, body.password, "api")
+    token, session, user = await password_work(request, work)
     return LoginOut(token=token, user=UserOut.model_validate(user), exp=session.expires_at)
 
 

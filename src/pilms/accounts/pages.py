@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
@@ -18,8 +19,10 @@ from pilms.web.context import (
     PageAdmin,
     PageAuth,
     PasswordTurn,
+    PasswordWork,
     PathId,
     check_csrf,
+    password_work,
     settings_of,
 )
 from pilms.web.templating import redirect, render
@@ -41,14 +44,18 @@ def login_form(request: Request, auth: OptionalAuth, next: str | None = None) ->
     return render(request, "accounts/login.html", {"next": safe_next(next), "email": ""})
 
 
-@router.post("/login", dependencies=[PasswordTurn])
-def login_submit(
+@router.post("/login", dependencies=[PasswordWork])
+async def login_submit(
     request: Request,
     db: DB,
     email: Annotated[str, Form(max_length=254)],
     password: Annotated[str, Form(max_length=256)],
     next: Annotated[str, Form()] = "/",
 ) -> Response:
+    return await password_work(request, partial(_login, request, db, email, password, next))
+
+
+def _login(request: Request, db: DB, email: str, password: str, next: str) -> Response:
     try:
         token, _session, user = sign_in(request, db, email, password, "web")
     except (Unauthorized, Forbidden, TooManyRequests) as exc:

@@ -84,7 +84,9 @@ def configure(app: FastAPI, settings: Settings, *, engine: Engine | None = None)
     app.state.settings = settings
     app.state.engine = engine
     app.state.db_factory = make_session_factory(engine)
-    app.state.db_slots = db_slots(connection_limit(engine), settings.web_threads)
-    app.state.password_turns = anyio.Semaphore(HASHES_AT_ONCE)
+    app.state.db_slots = db_slots(
+        connection_limit(engine), settings.web_threads, reserved=HASHES_AT_ONCE
+    )
+    app.state.password_threads = anyio.CapacityLimiter(HASHES_AT_ONCE)
     app.state.templates = make_templates()
     app.state.rate_limits = RateLimits(settings.redis_url or "memory://")

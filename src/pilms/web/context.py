@@ -6,10 +6,10 @@ Everything the app shares lives on `app.state` (set up by `create_app`); nothing
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import anyio
 from fastapi import Depends, Path, Query, Request
@@ -26,6 +26,7 @@ from pilms.web.schemas import MAX_ID
 from pilms.web.security import CSRF_COOKIE, CSRF_FIELD, CSRF_HEADER, csrf_valid
 
 SESSION_COOKIE = "pilms_session"
+T = TypeVar("T")
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
@@ -63,16 +64,19 @@ def settings_of(request: Request) -> Settings:
     return settings
 
 
-def db_slots(connections: int | None, threads: int) -> AbstractAsyncContextManager[Any]:
+def db_slots(
+    connections: int | None, threads: int, reserved: int = 0
+) -> AbstractAsyncContextManager[Any]:
     """What a request holds while it has a database session.
 
-    Never more slots than pooled connections (see get_db), and no more than twice the handler
-    threads: a request with a session keeps a connection and its read snapshot while it waits
-    for a thread, and more of those waiting would only open connections for nothing.
+    Never more slots than pooled connections, less the `reserved` ones of the password threads
+    (see get_db), and no more than twice the handler threads: a request with a session keeps a
+    connection and its read snapshot while it waits for a thread, and more of those waiting
+    would only open connections for nothing.
     """
     if connections is None:  # no pool: a connection per use, nothing to run out of
         return nullcontext()
-    return anyio.Semaphore(min(connections, 2 * threads))
+    return anyio.Semaphore(min(max(connections - reserved, 1), 2 * threads))
 
 
 async def get_db(request: Request) -> AsyncIterator[Session]:
@@ -81,16 +85,23 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
     A request takes a slot before it gets a session, and there are no more slots than pooled
     connections. So a thread never waits for a connection held by a request that is itself
     waiting for a thread: under a full class that wait was a deadlock until the pool timed out.
+    Password work (see `password_work`) takes no slot: it runs in threads of its own, which
+    never wait for page threads, and db_slots leaves connections for them.
     """
     factory: sessionmaker[Session] = request.app.state.db_factory
-    async with request.app.state.db_slots:
+    password = is_password_work(request)
+    slot = nullcontext() if password else request.app.state.db_slots
+    # Where a session that still holds a connection is closed: password work never waits for a
+    # handler thread (it holds no slot, so it must not hold a connection while it waits).
+    closer = request.app.state.password_threads if password else None
+    async with slot:
         db = factory()
         try:
             yield db
         finally:
             if db.in_transaction():  # holds a connection: give it back without blocking the loop
                 with anyio.CancelScope(shield=True):
-                    await anyio.to_thread.run_sync(db.close)
+                    await anyio.to_thread.run_sync(db.close, limiter=closer)
             else:
                 db.close()
 
@@ -98,15 +109,42 @@ async def get_db(request: Request) -> AsyncIterator[Session]:
 DB = Annotated[Session, Depends(get_db)]
 
 
+# Checking or hashing a password (argon2id) takes a core for ~25 ms and 19 MiB, so it runs in
+# its own threads, as many as there are cores (app.state.password_threads), and never in more.
+
+
+async def mark_password_work(request: Request) -> None:
+    request.state.password_work = True
+
+
+def is_password_work(request: Request) -> bool:
+    return getattr(request.state, "password_work", False)
+
+
+async def password_work(request: Request, work: Callable[[], T]) -> T:
+    """Run a sign-in (`work`) in one of the password threads.
+
+    A sign-in then never queues behind page views, for a database slot or a handler thread:
+    when a class signs in while others are already reading, the last one no longer waits for
+    every page asked for before it. Routes that do this list `PasswordWork` first among their
+    dependencies, and take their database session (without a slot) from `DB`."""
+    return await anyio.to_thread.run_sync(work, limiter=request.app.state.password_threads)
+
+
 async def password_turn(request: Request) -> AsyncIterator[None]:
-    """Requests that check or hash a password (sign-in, password change) wait for their turn
-    here, in the event loop, instead of in a handler thread: when a class signs in at once,
-    the threads stay free for the pages of those already in. List it first among the route's
-    dependencies, so that a waiting request holds no database slot either."""
-    async with request.app.state.password_turns:
+    """For password work that needs the signed-in user first (a password change): hold one of
+    the password threads' places for the whole request, waiting for it in the event loop, so
+    that a class changing passwords at once does not fill the handler threads. List it first
+    among the route's dependencies, so that a waiting request holds no database slot either."""
+    limiter: anyio.CapacityLimiter = request.app.state.password_threads
+    await limiter.acquire_on_behalf_of(request)
+    try:
         yield
+    finally:
+        limiter.release_on_behalf_of(request)
 
 
+PasswordWork = Depends(mark_password_work)
 PasswordTurn = Depends(password_turn)
 
 
