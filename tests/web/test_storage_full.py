@@ -100,7 +100,15 @@ def test_a_full_disk_refuses_saves_keeps_what_was_typed_and_loses_nothing(
             api = api_login(teacher, course.instructor.email)  # before the cookie: no CSRF
             page_login(teacher, course.instructor.email)
             page_login(reader, student.email)
+            health = teacher.get("/api/health").json()
+            assert health["checks"]["storage"]["status"] == "low"  # 4 MB is not much
             ballast = fill(small_disk)
+            health = teacher.get("/api/health").json()
+            assert (health["status"], health["checks"]["storage"]) == (
+                "degraded",
+                {"status": "full", "free_mb": 0},
+            )
+            assert health["checks"]["database"]["status"] == "ok"
 
             # The editor: a new lesson and an edit are refused; the teacher's text comes back.
             new_form = f"/courses/{course.id}/lessons/new"

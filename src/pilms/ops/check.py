@@ -3,7 +3,6 @@ except to services the configuration names (Redis, Ollama)."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import httpx
@@ -11,7 +10,7 @@ import httpx
 from pilms.config import Settings
 from pilms.db import make_engine
 from pilms.migrate import current_revision, head_revision
-from pilms.ops.health import database_status
+from pilms.ops.health import database_status, storage_status
 
 Check = tuple[str, str, str]
 
@@ -54,10 +53,12 @@ def _database(settings: Settings) -> Iterator[Check]:
 
 def _storage(settings: Settings) -> Iterator[Check]:
     settings.media_dir.mkdir(parents=True, exist_ok=True)
-    usage = shutil.disk_usage(settings.data_dir)
-    free_gb = usage.free / 1024**3
-    status = "ok" if free_gb > 1 else "warn"
-    yield "data folder", status, f"{settings.data_dir.resolve()} ({free_gb:.1f} GB free)"
+    storage = storage_status(settings.data_dir, settings.media_dir)
+    status = {"ok": "ok", "low": "warn"}.get(storage["status"], "error")
+    free = f"{storage['free_mb'] / 1024:.1f} GB free"
+    if storage["status"] == "full":
+        free += ": saves are refused until space is freed"
+    yield "data folder", status, f"{settings.data_dir.resolve()} ({free})"
 
 
 def _redis(settings: Settings) -> Iterator[Check]:
