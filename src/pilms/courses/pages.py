@@ -344,6 +344,16 @@ def _students_page(
     )
 
 
+def _students_refused(
+    request: Request, db: DB, user: PageUser, course_id: PathId, exc: ServiceError, **typed: str
+) -> Response:
+    """The students page again, with why nothing was changed and what was typed."""
+    db.rollback()
+    return _students_page(
+        request, db, user, course_id, error=exc.message, status_code=exc.status_code, **typed
+    )
+
+
 @router.get("/courses/{course_id}/students")
 def students(request: Request, course_id: PathId, user: PageUser, db: DB) -> Response:
     return _students_page(request, db, user, course_id)
@@ -362,16 +372,7 @@ def students_add(
     except (Invalid, ServiceError) as exc:
         if isinstance(exc, Forbidden):
             raise
-        db.rollback()
-        return _students_page(
-            request,
-            db,
-            user,
-            course_id,
-            error=exc.message,
-            email=email,
-            status_code=exc.status_code,
-        )
+        return _students_refused(request, db, user, course_id, exc, email=email)
     return redirect(
         f"/courses/{course_id}/students", flash=f"{enrollment.user.name} is now enrolled."
     )
@@ -402,16 +403,7 @@ def students_bulk(
     try:
         result = services.enrol_by_emails(db, actor=user, course_id=course_id, text=text)
     except (Invalid, StorageFull) as exc:
-        db.rollback()
-        return _students_page(
-            request,
-            db,
-            user,
-            course_id,
-            error=exc.message,
-            emails=text,
-            status_code=exc.status_code,
-        )
+        return _students_refused(request, db, user, course_id, exc, emails=text)
     return _students_page(request, db, user, course_id, bulk=result)
 
 
